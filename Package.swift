@@ -1,0 +1,61 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Malkoll",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "malkoll", targets: ["malkoll"]),
+        .executable(name: "malkoll-bench", targets: ["MalkollBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The bundled default report and the format's JSON Schema, shipped as resources.
+        .target(
+            name: "BundledReport",
+            path: "data",
+            resources: [.copy("huddinge-kommunstyrelsen-2021-08.json"), .copy("malkoll-report.schema.json")]
+        ),
+        // Model, loading, target parsing, status rule, deviations, audit, summaries. Foundation at most.
+        .target(name: "ReportCore"),
+        // Report text (as pdftotext leaves it) -> model.
+        .target(name: "ReportImport", dependencies: ["ReportCore"]),
+        // Pure view layer: grid, widgets, state, update, render, key table. Never touches ncurses.
+        .target(name: "ReportBrowser", dependencies: ["ReportCore"]),
+        .systemLibrary(
+            name: "CNcursesw",
+            path: "Sources/CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // The only target that imports the C module.
+        .target(name: "TerminalNcurses", dependencies: ["ReportBrowser", "CNcursesw"]),
+        .executableTarget(
+            name: "malkoll",
+            dependencies: [
+                "ReportCore", "ReportImport", "ReportBrowser", "TerminalNcurses", "BundledReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "MalkollBench",
+            dependencies: [
+                "ReportCore", "ReportBrowser", "BundledReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ReportCoreTests",
+            dependencies: ["ReportCore", "ReportImport", "BundledReport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ReportBrowserTests",
+            dependencies: ["ReportBrowser", "ReportCore", "BundledReport"],
+            exclude: ["Snapshots"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["malkoll"]),
+    ]
+)
