@@ -1,0 +1,240 @@
+import Foundation
+
+/// How serious an audit finding is.
+public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
+    /// A real inconsistency: a sign flip, a sum or deviation off by more than rounding.
+    case error
+    /// The report's own statements do not reproduce from its tables.
+    case warning
+    /// Worth knowing, not wrong: rounding differences, computed and reported status differing.
+    case info
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// Swedish name for the browser.
+    public var swedishName: String {
+        switch self {
+        case .error: "fel"
+        case .warning: "varning"
+        case .info: "info"
+        }
+    }
+}
+
+/// What a finding points at, so that a browser can jump to it.
+public enum FindingSubject: Sendable, Equatable {
+    /// A table cell: table id, row id, column id.
+    case tableCell(table: String, row: String, column: String)
+    case indicator(id: String)
+    /// A summary statement, by index in `summary.statements`.
+    case statement(index: Int)
+}
+
+/// One result of the audit.
+public struct AuditFinding: Sendable, Equatable {
+    public var severity: Severity
+    /// Where a person finds it in the PDF, e.g. "Nämndernas investeringar › Fiberutbyggnad IT › Helår avvikelse".
+    public var location: String
+    /// One sentence in Swedish.
+    public var message: String
+    public var printed: Decimal?
+    public var computed: Decimal?
+    public var subject: FindingSubject
+}
+
+/// A summary statement next to what the tables give.
+public struct StatementCheck: Sendable, Equatable {
+    public var statementIndex: Int
+    public var statement: SummaryStatement
+    /// Per stated category: (Swedish label, stated, computed).
+    public var comparisons: [(label: String, stated: Int, computed: Int)]
+
+    public var agrees: Bool { comparisons.allSatisfy { $0.stated == $0.computed } }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.statementIndex == rhs.statementIndex && lhs.comparisons.map(\.computed) == rhs.comparisons.map(\.computed)
+    }
+}
+
+/// The audit of a report's own arithmetic and stated counts.
+///
+/// Every deviation is recomputed from the printed budget and forecast/actual with the domain's sign
+/// conventions, and every sum row from its printed members. A difference is *rounding* when it is
+/// within what independent rounding of the printed figures allows: each of the n printed operands
+/// and the printed result can be off by half a unit in the last printed digit, so at most
+/// (n + 1) / 2 units. Anything larger, or a reversed sign, is an error.
+public struct Audit: Sendable {
+    public private(set) var findings: [AuditFinding] = []
+    public private(set) var statementChecks: [StatementCheck] = []
+
+    public init(report: Report, indicators: [AnalyzedIndicator], assignments: [AnalyzedAssignment]) {
+        for table in [report.economy.operations, report.economy.netCost, report.economy.covid,
+                      report.investments.board, report.investments.urbanDevelopment] {
+            checkDeviations(table)
+            checkSums(table)
+        }
+        checkStatements(report, indicators: indicators, assignments: assignments)
+        checkReportedStatuses(indicators)
+        findings.sort { $0.severity < $1.severity }
+    }
+
+    /// Findings of the given severity.
+    public func findings(_ severity: Severity) -> [AuditFinding] { findings.filter { $0.severity == severity } }
+
+    /// The largest difference rounding can explain for `operands` printed figures and a printed
+    /// result, in units of the last printed digit.
+    public static func roundingTolerance(operands: Int, unit: Decimal) -> Decimal {
+        Decimal(operands + 1) / 2 * unit
+    }
+
+    // MARK: - Arithmetic
+
+    private static func location(_ table: FinancialTable, row: Int, column: Int) -> String {
+        ([table.title] + table.groupPath(ofRow: row) + [table.rows[row].label, table.columns[column].fullLabel]).joined(separator: " › ")
+    }
+
+    private mutating func compare(
+        _ table: FinancialTable, row: Int, column: Int, printed: PrintedNumber, computed: Decimal, operands: [PrintedNumber], what: String
+    ) {
+        let difference = printed.value - computed
+        guard difference != 0 else { return }
+        let unit = ([printed] + operands).map(\.unitInLastPlace).max() ?? 1
+        let tolerance = Self.roundingTolerance(operands: operands.count, unit: unit)
+        let fractionDigits = ([printed] + operands).map(\.fractionDigits).max() ?? 0
+        let shownComputed = SwedishNumberFormat.format(computed, fractionDigits: fractionDigits)
+        let shownDifference = SwedishNumberFormat.format(abs(difference), fractionDigits: fractionDigits)
+        let subject = FindingSubject.tableCell(table: table.id, row: table.rows[row].id, column: table.columns[column].id)
+        let location = Self.location(table, row: row, column: column)
+        if abs(difference) <= tolerance {
+            findings.append(AuditFinding(
+                severity: .info, location: location,
+                message: "Avrundning: \(what) ger \(shownComputed), tryckt \(printed.text) (skillnad \(shownDifference) \(table.unit), inom avrundning av \(operands.count) tryckta tal).",
+                printed: printed.value, computed: computed, subject: subject))
+        } else if printed.value == -computed {
+            findings.append(AuditFinding(
+                severity: .error, location: location,
+                message: "Omvänt tecken: \(what) ger \(shownComputed), men tabellen trycker \(printed.text).",
+                printed: printed.value, computed: computed, subject: subject))
+        } else {
+            findings.append(AuditFinding(
+                severity: .error, location: location,
+                message: "Stämmer inte: \(what) ger \(shownComputed), men tabellen trycker \(printed.text) (skillnad \(shownDifference) \(table.unit), mer än avrundning).",
+                printed: printed.value, computed: computed, subject: subject))
+        }
+    }
+
+    private mutating func checkDeviations(_ table: FinancialTable) {
+        for row in table.rows.indices {
+            for deviation in table.deviations(ofRow: row) {
+                guard let printed = deviation.printed else { continue }
+                let comparedName = table.columns[deviation.columns.compared].label.lowercased()
+                let formula: String
+                switch table.rows[row].kind {
+                case .income, .investment: formula = "\(comparedName) − budget"
+                default: formula = "budget − \(comparedName)"
+                }
+                compare(table, row: row, column: deviation.columns.deviation, printed: printed, computed: deviation.computed,
+                        operands: [deviation.budget, deviation.compared], what: "avvikelsen (\(formula))")
+            }
+        }
+    }
+
+    private mutating func checkSums(_ table: FinancialTable) {
+        let deviationColumns = Set(table.deviationColumns.map(\.deviation))
+        for row in table.rows.indices {
+            guard let members = table.rows[row].sumOf, !members.isEmpty else { continue }
+            let resolved: [(index: Int, sign: Decimal)] = members.compactMap { reference in
+                let negative = reference.hasPrefix("-")
+                let id = negative ? String(reference.dropFirst()) : reference
+                return table.rowIndex(id: id).map { ($0, negative ? -1 : 1) }
+            }
+            guard resolved.count == members.count else { continue }
+            for column in table.columns.indices where !deviationColumns.contains(column) {
+                // Deviation columns of sum rows are checked by their own formula above, so a wrong
+                // member deviation is reported once, on its row.
+                guard let printed = table.number(row: row, column: column) else { continue }
+                let operands = resolved.compactMap { table.number(row: $0.index, column: column) }
+                guard operands.count == resolved.count else { continue }
+                let computed = zip(resolved, operands).reduce(Decimal(0)) { $0 + $1.0.sign * $1.1.value }
+                let names = resolved.map { ($0.sign < 0 ? "− " : "") + table.rows[$0.index].label }
+                compare(table, row: row, column: column, printed: printed, computed: computed, operands: operands,
+                        what: "summan av \(names.count) rader (\(names.joined(separator: ", ")))")
+            }
+        }
+    }
+
+    // MARK: - Stated counts
+
+    private mutating func checkStatements(_ report: Report, indicators: [AnalyzedIndicator], assignments: [AnalyzedAssignment]) {
+        let year = StatusRule(config: report.statusRule, reportingYear: report.metadata.reportingYear).assessedYear
+        for (index, statement) in report.summary.statements.enumerated() {
+            let inArea: (String) -> Bool = { statement.goalArea == nil || $0 == statement.goalArea }
+            let stated = statement.counts
+            var comparisons: [(String, Int?, Int)] = []
+            switch statement.subject {
+            case .indicators:
+                let scoped = indicators.filter { inArea($0.areaId) }
+                let withValue = scoped.filter { item in
+                    guard let column = item.years.firstIndex(of: year), column < item.indicator.values.count else { return false }
+                    return IndicatorValue(parsing: item.indicator.values[column]).quantity != nil
+                }
+                var counts = StatusCounts()
+                for item in withValue { counts[item.evaluation.status] += 1 }
+                comparisons = [
+                    ("indikatorer med värde för \(year)", stated.total, withValue.count),
+                    ("uppnås", stated.met, counts.met), ("närmar sig", stated.approaching, counts.approaching),
+                    ("uppnås ej", stated.notMet, counts.notMet),
+                ]
+            case .boardGoals:
+                let count = report.goalAreas.filter { inArea($0.id) }.flatMap(\.councilGoals).map(\.boardGoals.count).reduce(0, +)
+                comparisons = [("nämndmål", stated.total, count)]
+            case .assignments:
+                comparisons = Self.progressComparisons(stated, ProgressCounts(assignments.filter { inArea($0.areaId) }.map(\.assignment.progress)), noun: "uppdrag")
+            case .systematicControls:
+                comparisons = Self.progressComparisons(stated, ProgressCounts(report.internalControl.systematicControls.map { Progress(printed: $0.status) }), noun: "kontroller")
+            case .riskReductions:
+                comparisons = Self.progressComparisons(stated, ProgressCounts(report.internalControl.riskReductions.map { Progress(printed: $0.status) }), noun: "åtgärder")
+            case .auditActions:
+                comparisons = Self.progressComparisons(stated, ProgressCounts(report.internalControl.auditActions.map { Progress(printed: $0.status) }), noun: "åtgärder")
+            case .internalControlActions:
+                let all = report.internalControl.riskReductions.map(\.status) + report.internalControl.auditActions.map(\.status)
+                comparisons = Self.progressComparisons(stated, ProgressCounts(all.map(Progress.init(printed:))), noun: "åtgärder")
+            }
+            let checked: [(label: String, stated: Int, computed: Int)] = comparisons.compactMap { label, value, computed in
+                value.map { (label, $0, computed) }
+            }
+            statementChecks.append(StatementCheck(statementIndex: index, statement: statement, comparisons: checked))
+            for comparison in checked where comparison.stated != comparison.computed {
+                findings.append(AuditFinding(
+                    severity: .warning, location: statement.location,
+                    message: "Rapporten anger \(comparison.stated) (\(comparison.label)), tabellerna ger \(comparison.computed): \"\(statement.quote)\"",
+                    printed: Decimal(comparison.stated), computed: Decimal(comparison.computed), subject: .statement(index: index)))
+            }
+        }
+    }
+
+    private static func progressComparisons(_ stated: StatedCounts, _ counts: ProgressCounts, noun: String) -> [(String, Int?, Int)] {
+        [
+            ("\(noun) totalt", stated.total, counts.total),
+            ("blir klart i år", stated.completed, counts.completed),
+            ("troligen klart i år", stated.likelyCompleted, counts.likelyCompleted),
+            ("ej klart i år", stated.notCompleted, counts.notCompleted),
+            ("blir eller troligen klart i år", stated.completedOrLikely, counts.completed + counts.likelyCompleted),
+        ]
+    }
+
+    // MARK: - Statuses
+
+    private mutating func checkReportedStatuses(_ indicators: [AnalyzedIndicator]) {
+        for item in indicators where item.evaluation.disagreesWithReport {
+            guard let reported = item.evaluation.reportedStatus else { continue }
+            let place = [item.areaTitle, item.councilGoalTitle, item.boardGoalTitle].compactMap { $0 }.joined(separator: " › ")
+            findings.append(AuditFinding(
+                severity: .info, location: "\(place) › \(item.indicator.printedName)",
+                message: "Beräknad status \(item.evaluation.computedStatus.swedishName), rapporten anger \(reported.swedishName): \(item.evaluation.explanation)",
+                printed: nil, computed: nil, subject: .indicator(id: item.indicator.id)))
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// A table's headline: its top-level total row with its deviations.
+public struct Headline: Sendable, Equatable {
+    public var tableTitle: String
+    public var rowLabel: String
+    public var unit: String
+    /// One per deviation scope (helår, perioden …).
+    public var deviations: [(scope: String, budget: PrintedNumber, compared: PrintedNumber, comparedLabel: String, printed: PrintedNumber?, computed: Decimal, percentOfBudget: Decimal?)]
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.tableTitle == rhs.tableTitle && lhs.rowLabel == rhs.rowLabel && lhs.deviations.map(\.computed) == rhs.deviations.map(\.computed)
+    }
+
+    /// The headline of a table: the last sum row that no other row sums up; `nil` when the table
+    /// has no such row or it has no deviations.
+    public init?(_ table: FinancialTable) {
+        let referenced = Set(table.rows.flatMap { $0.sumOf ?? [] }.map { $0.hasPrefix("-") ? String($0.dropFirst()) : $0 })
+        guard let row = table.rows.indices.last(where: { table.rows[$0].isSum && !referenced.contains(table.rows[$0].id) }) else { return nil }
+        let deviations = table.deviations(ofRow: row)
+        guard !deviations.isEmpty else { return nil }
+        tableTitle = table.title
+        rowLabel = table.rows[row].label
+        unit = table.unit
+        self.deviations = deviations.map { deviation in
+            let budgetColumn = table.columns[deviation.columns.budget]
+            return (budgetColumn.group ?? budgetColumn.scope ?? "", deviation.budget, deviation.compared,
+                    table.columns[deviation.columns.compared].label, deviation.printed, deviation.computed, deviation.percentOfBudget)
+        }
+    }
+}
