@@ -23,12 +23,14 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 public indirect enum ExportField: Sendable {
     case string(String?)
     case number(Decimal?)
+    case bool(Bool)
     case object([(String, ExportField)])
 
     var json: JSONOutput {
         switch self {
         case .string(let value): .string(value)
         case .number(let value): .number(value)
+        case .bool(let value): .bool(value)
         case .object(let members): .object(members.map { ($0.0, $0.1.json) })
         }
     }
@@ -38,6 +40,7 @@ public indirect enum ExportField: Sendable {
         switch self {
         case .string(let value): [(key, value ?? "")]
         case .number(let value): [(key, value.map(JSONOutput.format) ?? "")]
+        case .bool(let value): [(key, value ? "true" : "false")]
         case .object(let members): members.flatMap { $0.1.flattened(key: $0.0) }
         }
     }
@@ -99,7 +102,7 @@ public struct Exporter {
             }
             if (row.level ?? 0) == 0 && !row.isSum { group = nil }
             var record: ExportRecord = [("label", .string(row.label)), ("kind", .string(row.kind.rawValue)),
-                                        ("group", .string((row.level ?? 0) > 0 ? group : nil)), ("isSum", .string(row.isSum ? "true" : "false"))]
+                                        ("group", .string((row.level ?? 0) > 0 ? group : nil)), ("isSum", .bool(row.isSum))]
             for (column, definition) in table.columns.enumerated() {
                 record.append((definition.id, .number(table.number(row: index, column: column)?.value)))
             }

@@ -1,0 +1,26 @@
+import ArgumentParser
+import ReportCore
+
+extension ExportTable: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}
+
+/// `malkoll export`: one table as CSV, JSON or Markdown.
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Export one table of the report as CSV (RFC 4180), JSON or Markdown.")
+
+    @OptionGroup var report: ReportFileArgument
+    @Option(help: "The table: \(ExportTable.allCases.map(\.rawValue).joined(separator: ", ")).") var table: ExportTable
+    @Option(help: "Output format: csv, json, markdown.") var format: ExportFormat = .csv
+    @Option(help: "Write to this file (atomically) instead of standard output.", completion: .file()) var output: String?
+
+    func run() throws {
+        try Malkoll.guarded {
+            let text = Exporter(analysis: try report.analysis()).render(table, format: format)
+            if let output {
+                try Output.writeAtomically(text, to: output)
+            } else {
+                Output.write(text, sanitizeForTerminal: format != .json)
+            }
+        }
+    }
+}

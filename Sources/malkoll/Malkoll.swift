@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import ReportCore
+
+/// The `malkoll` command: a terminal browser for Swedish municipal follow-up reports, and the same
+/// information without the interface.
+struct Malkoll: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "malkoll",
+        abstract: "Browse a municipal follow-up report (delårsrapport, verksamhetsberättelse) in the terminal.",
+        discussion: """
+            With no FILE, the bundled report opens: Huddinge kommun, kommunstyrelsen, delårsrapport per augusti 2021.
+            Exit codes: 0 success; 1 `check` found an error; 2 the input or the command line cannot be used.
+            """,
+        subcommands: [Browse.self, Summary.self, Check.self, Export.self],
+        defaultSubcommand: Browse.self
+    )
+}
+
+/// The report file argument shared by all commands.
+struct ReportFileArgument: ParsableArguments {
+    @Argument(help: "A report in Malkoll's JSON data format (default: the bundled report).", completion: .file(extensions: ["json"]))
+    var file: String?
+
+    /// Loads and analyses the report, or exits 2 with one clear line on stderr.
+    func analysis() throws -> ReportAnalysis {
+        ReportAnalysis(report: try loadReport())
+    }
+
+    /// Loads the report, or exits 2 with one clear line on stderr.
+    func loadReport() throws -> Report {
+        do {
+            if let file {
+                return try ReportLoader.load(contentsOfFile: file)
+            }
+            guard let url = BundledReportLocator.url else {
+                throw CommandFailure("the bundled report was not found beside the program; name a report FILE or reinstall Malkoll")
+            }
+            return try ReportLoader.load(contentsOf: url)
+        } catch let error as ReportLoadError {
+            throw CommandFailure(error.description)
+        }
+    }
+}
+
+/// A user-facing failure: printed as one line on stderr, exit code 2.
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Writes to stdout; text from data is made safe first when stdout is a terminal.
+enum Output {
+    static func write(_ text: String, sanitizeForTerminal: Bool = true) {
+        let safe = sanitizeForTerminal && isatty(STDOUT_FILENO) != 0 ? TerminalText.safe(text) : text
+        FileHandle.standardOutput.write(Data(safe.utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((TerminalText.safe(text) + "\n").utf8))
+    }
+
+    /// Writes `contents` to `path` atomically: a temporary file in the same folder, then rename,
+    /// so that a reader never sees half a file and an error leaves the old file untouched.
+    static func writeAtomically(_ contents: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw CommandFailure("\(path): is a folder, not a file")
+        }
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        do {
+            try Data(contents.utf8).write(to: temporary)
+        } catch {
+            throw CommandFailure("\(path): cannot write there (\(error.localizedDescription))")
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw CommandFailure("\(path): cannot replace the file (\(reason))")
+        }
+    }
+}
+
+extension Malkoll {
+    /// Runs a command body, turning `CommandFailure` into one stderr line and exit code 2.
+    static func guarded(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let failure as CommandFailure {
+            Output.error("malkoll: \(failure.description)")
+            throw ExitCode(2)
+        }
+    }
+}
