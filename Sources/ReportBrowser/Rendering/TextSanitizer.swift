@@ -1,0 +1,180 @@
+/// Makes text from report data safe and measurable before it reaches a grid or terminal.
+///
+/// Policy (applied by `sanitize`, which `Grid.put` always calls):
+/// - Tab, CR, LF, VT, FF, NEL (U+0085) and U+2028/U+2029 become one space each (CR LF → one space);
+///   `wrap` treats LF as a paragraph break before that happens.
+/// - Every other C0 control, DEL and C1 control (U+0080–U+009F) becomes `replacement` (U+FFFD "�").
+///   So an ESC sequence like `ESC [31m` shows up as `�[31m`: visible, and inert.
+/// - Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) also become
+///   `replacement`, so they can neither reorder the line nor hide.
+/// - Invisible marks that only disturb alignment are removed: LRM/RLM/ALM (U+200E, U+200F, U+061C),
+///   zero width space U+200B, word joiner and invisible operators U+2060–U+2064, deprecated
+///   format controls U+206A–U+206F, BOM U+FEFF, soft hyphen U+00AD, U+180E and U+FFF9–U+FFFB.
+/// - ZWJ/ZWNJ stay: they join emoji and scripts, and measure as zero width inside a grapheme.
+public enum TextSanitizer {
+    /// What a dangerous control character is replaced with.
+    public static let replacement: Character = "\u{FFFD}"
+
+    /// Returns `text` with the policy above applied; never contains a control scalar.
+    public static func sanitize(_ text: some StringProtocol) -> String {
+        if isPlainASCII(text) { return String(text) }
+        var result = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            defer { previousWasCR = value == 0x0D }
+            switch value {
+            case 0x0A where previousWasCR:
+                continue
+            case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029:
+                result.append(" ")
+            case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069:
+                result.append("\u{FFFD}")
+            case 0xAD, 0x061C, 0x180E, 0x200B, 0x200E, 0x200F, 0x2060...0x2064, 0x206A...0x206F,
+                 0xFEFF, 0xFFF9...0xFFFB:
+                continue
+            default:
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// True when every byte is printable ASCII (the common case that needs no work).
+    static func isPlainASCII(_ text: some StringProtocol) -> Bool {
+        for byte in text.utf8 where byte < 0x20 || byte >= 0x7F { return false }
+        return true
+    }
+
+    // MARK: - Truncate and fit
+
+    /// Sanitizes and shortens `text` to at most `width` columns, ending in "…" when cut.
+    ///
+    /// Never splits a grapheme; a wide character that would straddle the limit is dropped.
+    public static func truncate(_ text: some StringProtocol, width: Int) -> String {
+        guard width > 0 else { return "" }
+        let clean = sanitize(text)
+        if DisplayWidth.of(clean) <= width { return clean }
+        var result = ""
+        var used = 0
+        for character in clean {
+            let w = DisplayWidth.of(character)
+            if used + w > width - 1 { break }
+            result.append(character)
+            used += w
+        }
+        result.append("…")
+        return result
+    }
+
+    /// Sanitizes, truncates and pads `text` to exactly `width` columns (for table cells).
+    public static func fit(_ text: some StringProtocol, width: Int, alignment: Alignment = .left) -> String {
+        guard width > 0 else { return "" }
+        let cut = truncate(text, width: width)
+        let free = width - DisplayWidth.of(cut)
+        guard free > 0 else { return cut }
+        switch alignment {
+        case .left:
+            return cut + String(repeating: " ", count: free)
+        case .right:
+            return String(repeating: " ", count: free) + cut
+        case .center:
+            let left = free / 2
+            return String(repeating: " ", count: left) + cut + String(repeating: " ", count: free - left)
+        }
+    }
+
+    // MARK: - Wrap
+
+    /// Word-wraps `text` into lines of at most `width` columns, measured per grapheme.
+    ///
+    /// LF (and CR LF) separate paragraphs and are kept as line breaks; an empty paragraph gives an
+    /// empty line. Runs of spaces between words collapse to one, leading indentation is dropped.
+    /// A word longer than `width` is broken between graphemes. Each line is sanitized.
+    /// Returns `[]` when `width <= 0`.
+    public static func wrap(_ text: some StringProtocol, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        let normalized = String(text).replacingCRLF()
+        for paragraph in normalized.split(separator: "\n", omittingEmptySubsequences: false) {
+            wrapParagraph(sanitize(paragraph), width: width, into: &lines)
+        }
+        return lines
+    }
+
+    private static func wrapParagraph(_ paragraph: String, width: Int, into lines: inout [String]) {
+        var line = ""
+        var lineWidth = 0
+        let linesBefore = lines.count
+        let words = paragraph.split(separator: " ", omittingEmptySubsequences: true)
+        if words.isEmpty {
+            lines.append("")
+            return
+        }
+        for word in words {
+            let wordWidth = DisplayWidth.of(word)
+            if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
+                line += " "
+                line += word
+                lineWidth += 1 + wordWidth
+                continue
+            }
+            if lineWidth > 0 {
+                lines.append(line)
+                line = ""
+                lineWidth = 0
+            }
+            if wordWidth <= width {
+                line = String(word)
+                lineWidth = wordWidth
+                continue
+            }
+            // Hard-break an over-long word between graphemes.
+            for character in word {
+                let w = DisplayWidth.of(character)
+                if w > width { continue } // a wide grapheme in a 1-column wrap cannot be shown
+                if lineWidth + w > width {
+                    lines.append(line)
+                    line = ""
+                    lineWidth = 0
+                }
+                line.append(character)
+                lineWidth += w
+            }
+        }
+        if lineWidth > 0 || lines.count == linesBefore { lines.append(line) }
+    }
+}
+
+/// Horizontal placement of text inside a column.
+public enum Alignment: Sendable, Hashable {
+    /// Flush left, padded on the right.
+    case left
+    /// Flush right, padded on the left (numbers).
+    case right
+    /// Centred; an odd leftover column goes to the right.
+    case center
+}
+
+extension String {
+    /// "\r\n" is a single grapheme in Swift; turn it into "\n" so splitting on "\n" sees it.
+    fileprivate func replacingCRLF() -> String {
+        guard unicodeScalars.contains("\r") else { return self }
+        var result = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in unicodeScalars {
+            if scalar == "\r" {
+                result.append("\n")
+                previousWasCR = true
+                continue
+            }
+            if scalar == "\n" && previousWasCR {
+                previousWasCR = false
+                continue
+            }
+            previousWasCR = false
+            result.append(scalar)
+        }
+        return String(result)
+    }
+}
