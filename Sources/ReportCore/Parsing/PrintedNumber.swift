@@ -13,39 +13,30 @@ public struct PrintedNumber: Sendable, Equatable, CustomStringConvertible {
 
     /// Parses printed text; `nil` when it is not a number in this form.
     public init?(_ text: String) {
-        var digits = ""
+        var body = Substring(text.trimmingCharacters(in: .whitespaces))
         var negative = false
-        var fraction = -1
-        var previousWasGroupSpace = false
-        var sawDigit = false
-        for (offset, scalar) in text.trimmingCharacters(in: .whitespaces).unicodeScalars.enumerated() {
-            switch scalar {
-            case "-", "\u{2212}":
-                guard offset == 0 else { return nil }
-                negative = true
-            case "+":
-                guard offset == 0 else { return nil }
-            case "0"..."9":
-                digits.unicodeScalars.append(scalar)
-                sawDigit = true
-                previousWasGroupSpace = false
-                if fraction >= 0 { fraction += 1 }
-            case " ", "\u{00A0}", "\u{202F}":
-                // A thousands separator: only between digits of the integer part, never doubled.
-                guard sawDigit, fraction < 0, !previousWasGroupSpace else { return nil }
-                previousWasGroupSpace = true
-            case ",":
-                guard sawDigit, fraction < 0, !previousWasGroupSpace else { return nil }
-                fraction = 0
-                digits.append(".")
-            default:
-                return nil
-            }
+        if let first = body.first, first == "-" || first == "\u{2212}" || first == "+" {
+            negative = first != "+"
+            body = body.dropFirst()
         }
-        guard sawDigit, !previousWasGroupSpace, fraction != 0 else { return nil }
+        let parts = body.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false)
+        let groups = parts[0].split(omittingEmptySubsequences: false, whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" })
+        // Digits grouped by single spaces: the first group 1–3 digits when there are several,
+        // every later group exactly 3.
+        for (index, group) in groups.enumerated() {
+            guard !group.isEmpty, group.allSatisfy(\.isASCIIDigit) else { return nil }
+            if groups.count > 1 && (index == 0 ? group.count > 3 : group.count != 3) { return nil }
+        }
+        var digits = groups.joined()
+        var fraction = 0
+        if parts.count == 2 {
+            guard !parts[1].isEmpty, parts[1].allSatisfy(\.isASCIIDigit) else { return nil }
+            fraction = parts[1].count
+            digits += "." + parts[1]
+        }
         guard let magnitude = Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
         self.value = negative ? -magnitude : magnitude
-        self.fractionDigits = max(fraction, 0)
+        self.fractionDigits = fraction
         self.text = text
     }
 
@@ -56,6 +47,10 @@ public struct PrintedNumber: Sendable, Equatable, CustomStringConvertible {
     public var unitInLastPlace: Decimal { Decimal(sign: .plus, exponent: -fractionDigits, significand: 1) }
 
     public var description: String { text }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
 
 /// Formats numbers the way the report prints them: space-grouped thousands, decimal comma.
