@@ -84,7 +84,24 @@ extension Grid {
                              alignment: Alignment, style: Style = .normal) {
         guard width > 0 else { return }
         fill(Rect(x: x, y: y, width: width, height: 1), with: " ", style: style)
-        let fitted = TextSanitizer.fit(text, width: width, alignment: alignment)
-        put(fitted, x: x, y: y, style: style, maxWidth: width)
+        let ascii = TextSanitizer.isPlainASCII(text)
+        let clean = ascii ? "" : TextSanitizer.sanitize(text)
+        let textWidth = ascii ? text.utf8.count : DisplayWidth.of(clean)
+        let free = max(0, width - textWidth)
+        let offset = switch alignment {
+        case .left: 0
+        case .right: free
+        case .center: free / 2
+        }
+        if ascii {
+            put(text, x: x &+ offset, y: y, style: style, maxWidth: width - offset)
+        } else if y >= 0, y < height, x &+ offset < self.width {
+            let start = x &+ offset
+            let (toEdge, overflow) = self.width.subtractingReportingOverflow(start)
+            let limit = min(width - offset, overflow ? Int.max : toEdge)
+            if limit > 0 {
+                _ = putClean(clean, width: textWidth, x: start, y: y, style: style, limit: limit)
+            }
+        }
     }
 }

@@ -91,34 +91,24 @@ public struct Grid: Sendable, Equatable {
             return putASCII(text.utf8, x: x, y: y, style: style, limit: limit)
         }
         let clean = TextSanitizer.sanitize(text)
+        return putClean(clean, width: DisplayWidth.of(clean), x: x, y: y, style: style, limit: limit)
+    }
+
+    /// Writes already sanitized text of known display width (see `put`).
+    mutating func putClean(_ clean: String, width textWidth: Int, x: Int, y: Int, style: Style, limit: Int) -> Int {
+        let fits = textWidth <= limit
+        let room = fits ? limit : limit - 1 // keep the last column for "…"
         var used = 0
-        var index = clean.startIndex
-        while index < clean.endIndex {
-            let character = clean[index]
+        for character in clean {
             let w = DisplayWidth.of(character)
-            if w == 0 {
-                index = clean.index(after: index)
-                continue
-            }
-            if used + w > limit - 1 {
-                // Only the last column is left for "…": does the rest fit without it?
-                let rest = DisplayWidth.of(clean[index...])
-                if used + rest <= limit {
-                    for tail in clean[index...] {
-                        let tw = DisplayWidth.of(tail)
-                        guard tw > 0 else { continue }
-                        write(tail, width: tw, column: x + used, y: y, style: style)
-                        used += tw
-                    }
-                } else {
-                    write("…", width: 1, column: x + used, y: y, style: style)
-                    used += 1
-                }
-                return used
-            }
-            write(character, width: w, column: x + used, y: y, style: style)
+            if w == 0 { continue }
+            if used + w > room { break }
+            write(character, width: w, column: x &+ used, y: y, style: style)
             used += w
-            index = clean.index(after: index)
+        }
+        if !fits {
+            write("…", width: 1, column: x &+ used, y: y, style: style)
+            used += 1
         }
         return used
     }
@@ -265,6 +255,9 @@ public struct Grid: Sendable, Equatable {
     /// Cell equality that is exact about the grapheme (a changed normalization still repaints).
     @inline(__always)
     private static func same(_ a: Cell, _ b: Cell) -> Bool {
-        a.width == b.width && a.style == b.style && a.character.utf8.elementsEqual(b.character.utf8)
+        guard a.width == b.width, a.style == b.style, a.character == b.character else { return false }
+        // `==` on Character treats NFC and NFD as equal; a changed normalization still repaints.
+        let x = a.character.utf8, y = b.character.utf8
+        return x.count == 1 || x.elementsEqual(y)
     }
 }

@@ -17,7 +17,7 @@ public enum TextSanitizer {
 
     /// Returns `text` with the policy above applied; never contains a control scalar.
     public static func sanitize(_ text: some StringProtocol) -> String {
-        if isPlainASCII(text) { return String(text) }
+        if isPlainASCII(text) || !needsChanges(text) { return String(text) }
         var result = String.UnicodeScalarView()
         var previousWasCR = false
         for scalar in text.unicodeScalars {
@@ -38,6 +38,20 @@ public enum TextSanitizer {
             }
         }
         return String(result)
+    }
+
+    /// True when some scalar would be replaced or removed by `sanitize`.
+    static func needsChanges(_ text: some StringProtocol) -> Bool {
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x00...0x1F, 0x7F...0x9F, 0xAD, 0x061C, 0x180E, 0x200B, 0x200E, 0x200F, 0x2028, 0x2029,
+                 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x206F, 0xFEFF, 0xFFF9...0xFFFB:
+                return true
+            default:
+                continue
+            }
+        }
+        return false
     }
 
     /// True when every byte is printable ASCII (the common case that needs no work).
