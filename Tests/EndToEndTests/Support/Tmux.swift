@@ -62,13 +62,11 @@ final class Tmux {
     let sttyFile: String
     private let target = "e2e"
     private var killed = false
-
-    nonisolated(unsafe) private static var counter = 0
+    private var socketPath: String?
 
     /// Starts `command` (a shell command line) in a detached session of `width × height` cells.
     init(command: String, width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
-        Tmux.counter += 1
-        let unique = "malkoll-e2e-\(getpid())-\(Tmux.counter)-\(UInt32.random(in: 0...UInt32.max))"
+        let unique = "malkoll-e2e-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         socket = unique
         sttyFile = NSTemporaryDirectory() + unique + ".stty"
         var env = ["LANG": "C.UTF-8", "TERM": "tmux-256color", "SWIFT_BACKTRACE": "interactive=no"]
@@ -83,6 +81,7 @@ final class Tmux {
         guard result.status == 0 else {
             throw Failure(description: "tmux new-session failed (\(result.status)): \(result.output)")
         }
+        socketPath = paneValue("#{socket_path}")
     }
 
     deinit {
@@ -95,6 +94,7 @@ final class Tmux {
         killed = true
         _ = tmux(["kill-server"])
         unlink(sttyFile)
+        if let socketPath { unlink(socketPath) } // tmux leaves the socket file behind
     }
 
     // MARK: - Input
