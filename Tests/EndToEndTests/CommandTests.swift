@@ -8,7 +8,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("Huddinge kommun – Kommunstyrelsen\nDelårsrapport januari–augusti 2021\n"))
         #expect(result.stdout.contains("God ekonomi och effektiv verksamhet - ekonomisk hållbarhet   4/1/2/1 av 8"))
-        #expect(result.stdout.contains("Granskning: 1 fel, 3 varningar"))
+        #expect(result.stdout.contains("Granskning: 1 fel, 4 varningar"))
         #expect(result.stderr.isEmpty)
     }
 
