@@ -138,7 +138,7 @@ public enum IndicatorStatus: String, Codable, Sendable, CaseIterable, Comparable
 }
 
 /// How the report's judgement was found in its text.
-public enum ReportedStatusBasis: String, Codable, Sendable {
+public enum ReportedStatusBasis: String, Codable, Sendable, CaseIterable {
     /// The text says it about this indicator.
     case stated
     /// Only the summary's counts imply it; the text names no indicator.
