@@ -159,7 +159,7 @@ struct JSONDocumentTests {
     func enumerationValues() {
         #expect(failure([Direction].self, #"["higherIsBetter", "up"]"#) == #"t.json:1:20: at [1]: expected one of: higherIsBetter, lowerIsBetter; found "up""#)
         #expect(failure([Direction].self, "[3]") == "t.json:1:2: at [0]: expected one of: higherIsBetter, lowerIsBetter; found a number")
-        #expect(failure([ReportedStatusBasis].self, #"["guessed"]"#) == #"t.json:1:2: at [0]: "guessed" is not a valid ReportedStatusBasis"#)
+        #expect(failure([ReportedStatusBasis].self, #"["guessed"]"#) == #"t.json:1:2: at [0]: expected one of: stated, inferredFromSummary; found "guessed""#)
     }
 
     @Test("suggests fields within two edits")
