@@ -1,3 +1,5 @@
+import ReportCore
+
 /// Makes text from report data safe and measurable before it reaches a grid or terminal.
 ///
 /// Policy (applied by `sanitize`, which `Grid.put` always calls):
@@ -13,45 +15,27 @@
 /// - ZWJ/ZWNJ stay: they join emoji and scripts, and measure as zero width inside a grapheme.
 public enum TextSanitizer {
     /// What a dangerous control character is replaced with.
-    public static let replacement: Character = "\u{FFFD}"
+    public static let replacement = Character(TerminalText.replacement)
 
     /// Returns `text` with the policy above applied; never contains a control scalar.
+    ///
+    /// The per-character policy is `TerminalText.disposition(of:)` in the core, shared with the
+    /// command line's text output; here every line break becomes a space as well.
     public static func sanitize(_ text: some StringProtocol) -> String {
-        if isPlainASCII(text) || !needsChanges(text) { return String(text) }
+        if isPlainASCII(text) { return String(text) }
         var result = String.UnicodeScalarView()
         var previousWasCR = false
         for scalar in text.unicodeScalars {
-            let value = scalar.value
-            defer { previousWasCR = value == 0x0D }
-            switch value {
-            case 0x0A where previousWasCR:
-                continue
-            case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029:
-                result.append(" ")
-            case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069:
-                result.append("\u{FFFD}")
-            case 0xAD, 0x061C, 0x180E, 0x200B, 0x200E, 0x200F, 0x2060...0x2064, 0x206A...0x206F,
-                 0xFEFF, 0xFFF9...0xFFFB:
-                continue
-            default:
-                result.append(scalar)
+            defer { previousWasCR = scalar == "\r" }
+            if scalar == "\n" && previousWasCR { continue }
+            switch TerminalText.disposition(of: scalar) {
+            case .keep: result.append(scalar)
+            case .space: result.append(" ")
+            case .replace: result.append(TerminalText.replacement)
+            case .drop: break
             }
         }
         return String(result)
-    }
-
-    /// True when some scalar would be replaced or removed by `sanitize`.
-    static func needsChanges(_ text: some StringProtocol) -> Bool {
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x00...0x1F, 0x7F...0x9F, 0xAD, 0x061C, 0x180E, 0x200B, 0x200E, 0x200F, 0x2028, 0x2029,
-                 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x206F, 0xFEFF, 0xFFF9...0xFFFB:
-                return true
-            default:
-                continue
-            }
-        }
-        return false
     }
 
     /// True when every byte is printable ASCII (the common case that needs no work).
