@@ -1,0 +1,409 @@
+import Foundation
+import ReportCore
+
+/// Plan för intern kontroll: the introduction, riskreducerande åtgärder, åtgärder utifrån
+/// revision, systematiska kontroller.
+struct InternalControlParser {
+    let lines: [Line]
+    let log: DiagnosticLog
+    private(set) var introductionLines: [Paragraph] = []
+
+    init(lines: [Line], log: DiagnosticLog) {
+        self.lines = lines
+        self.log = log
+    }
+
+    /// Repeated column headers (at page breaks) and list captions, read as blank lines.
+    static func isColumnHeader(_ text: String) -> Bool {
+        text.hasPrefix("Mål / process") || text.hasPrefix("Revision/Granskning") || text == "Åtgärdslista"
+    }
+
+    enum Kind { case risk, audit, systematic }
+
+    mutating func parse(heading: String, content: Range<Int>) -> InternalControl {
+        var starts: [(kind: Kind, index: Int, bodyStart: Int)] = []
+        var index = content.lowerBound
+        while index < content.upperBound {
+            let text = lines[index].trimmed
+            if text == "Riskreducerande åtgärder" {
+                starts.append((.risk, index, index + 1))
+            } else if text.hasPrefix("Åtgärder utifrån") {
+                var body = index + 1
+                while body < content.upperBound, !lines[body].isBlank { body += 1 }
+                starts.append((.audit, index, body))
+            } else if text == "Systematiska kontroller" {
+                starts.append((.systematic, index, index + 1))
+            }
+            index += 1
+        }
+        let introEnd = starts.first?.index ?? content.upperBound
+        let introBlocks = HeadedText.paragraphs(Array(lines[content.lowerBound ..< introEnd]))
+        introductionLines = introBlocks
+        let introduction = TextSection(id: Words.slug(heading), heading: heading, paragraphs: introBlocks.map(\.text))
+
+        var risks: [RiskReduction] = []
+        var audits: [AuditAction] = []
+        var controls: [SystematicControl] = []
+        for (position, start) in starts.enumerated() {
+            let end = position + 1 < starts.count ? starts[position + 1].index : content.upperBound
+            let body = cleaned(start.bodyStart ..< end)
+            switch start.kind {
+            case .risk: risks += riskReductions(body)
+            case .audit: audits += auditActions(body)
+            case .systematic: controls += systematicControls(body)
+            }
+        }
+        for kind in ["Riskreducerande åtgärder", "Åtgärder utifrån revision", "Systematiska kontroller"] where !starts.contains(where: {
+            switch $0.kind {
+            case .risk: kind.hasPrefix("Risk")
+            case .audit: kind.hasPrefix("Åtgärder")
+            case .systematic: kind.hasPrefix("Systematiska")
+            }
+        }) {
+            log.warning([lines[content.lowerBound - 1].number], "no \"\(kind)\" in Plan för intern kontroll")
+        }
+        return InternalControl(introduction: introduction, riskReductions: risks, auditActions: audits, systematicControls: controls)
+    }
+
+    /// The lines of a range, column headers turned into blank lines.
+    private func cleaned(_ range: Range<Int>) -> [Line] {
+        lines[range].map { Self.isColumnHeader($0.trimmed) ? Line(number: $0.number, text: "") : $0 }
+    }
+
+    private func anchors(_ body: [Line], _ text: String) -> [Int] {
+        body.indices.filter { body[$0].trimmed == text }
+    }
+
+    /// The status after `from` (first non-blank line), and the index after it.
+    private func status(in body: [Line], from: Int, until end: Int) -> (String, Int) {
+        var k = from
+        while k < end, body[k].isBlank { k += 1 }
+        guard k < end, let leading = Words.leadingStatus(body[k].text) else {
+            log.warning(k < end ? [body[k].number] : [], "expected a printed status (\(Words.progressStatuses.joined(separator: ", "))); status left empty")
+            return ("", k)
+        }
+        if !leading.rest.isEmpty {
+            log.warning([body[k].number], "text after the status \"\(leading.status)\" on the same line: \"\(leading.rest)\"; ignored")
+        }
+        return (leading.status, k + 1)
+    }
+
+    /// Splits `Informationsteknologisäkerhet Risk vid insamling` at the first capitalised word
+    /// after the first word: the process column printed on the same line as the next column.
+    private func splitLeadingLabel(_ text: String) -> (label: String, rest: String)? {
+        let words = text.trimmingCharacters(in: .whitespaces).split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        for k in words.indices.dropFirst() where words[k].first?.isUppercase == true && (k == 1 || words[k - 1].first?.isLowercase == true) {
+            return (words[..<k].joined(separator: " "), words[k...].joined(separator: " "))
+        }
+        return nil
+    }
+
+    // MARK: - Riskreducerande åtgärder
+
+    private func riskReductions(_ body: [Line]) -> [RiskReduction] {
+        let statusAnchors = anchors(body, "Status")
+        var result: [RiskReduction] = []
+        var scanStart = 0
+        var pendingItem: (process: String, risk: String, action: String, status: String, lines: [Int])?
+        for (position, anchor) in statusAnchors.enumerated() {
+            let blocks = TextJoin.blocks(Array(body[scanStart ..< anchor]))
+            let leading = Array(blocks.suffix(2))
+            let before = blocks.dropLast(2)
+            if let item = pendingItem {
+                let commentLines = Array(before.joined())
+                result.append(RiskReduction(process: item.process, risk: item.risk, action: item.action, status: item.status,
+                                            comment: TextJoin.cellParagraphs(commentLines)))
+            } else if !before.isEmpty {
+                log.warning(before.joined().map(\.number), "text before the first riskreducerande åtgärd; not imported")
+            }
+            guard leading.count == 2 else {
+                log.warning([body[anchor].number], "a riskreducerande åtgärd needs process/risk and åtgärd before \"Status\"; found \(leading.count) block(s); skipped")
+                pendingItem = nil
+                scanStart = anchor + 1
+                continue
+            }
+            let first = TextJoin.join(leading[0])
+            var process = ""
+            var risk = first
+            if let split = splitLeadingLabel(first) {
+                process = split.label
+                risk = split.rest
+            } else {
+                log.warning(leading[0].map(\.number), "the process of a riskreducerande åtgärd cannot be told from its risk; process left empty")
+            }
+            let action = TextJoin.join(leading[1])
+            let (status, after) = self.status(in: body, from: anchor + 1, until: statusAnchors.indices.contains(position + 1) ? statusAnchors[position + 1] : body.count)
+            var commentStart = after
+            while commentStart < body.count, body[commentStart].isBlank { commentStart += 1 }
+            if commentStart < body.count, body[commentStart].trimmed == "Kommentar" { commentStart += 1 }
+            pendingItem = (process, risk, action, status, leading[0].map(\.number))
+            scanStart = commentStart
+        }
+        if let item = pendingItem {
+            let commentLines = Array(body[scanStart...])
+            result.append(RiskReduction(process: item.process, risk: item.risk, action: item.action, status: item.status,
+                                        comment: TextJoin.cellParagraphs(commentLines)))
+        }
+        return result
+    }
+
+    // MARK: - Åtgärder utifrån revision
+
+    private func auditActions(_ body: [Line]) -> [AuditAction] {
+        let numberAnchors = anchors(body, "Diarienummer")
+        var result: [AuditAction] = []
+        var scanStart = 0
+        var pending: AuditAction?
+        for (position, anchor) in numberAnchors.enumerated() {
+            let blocks = TextJoin.blocks(Array(body[scanStart ..< anchor]))
+            guard let reviewBlock = blocks.last else {
+                log.warning([body[anchor].number], "\"Diarienummer\" without a Revision/Granskning above it; skipped")
+                continue
+            }
+            let commentBlocks = blocks.dropLast()
+            if var item = pending {
+                item.comment = TextJoin.cellParagraphs(Array(commentBlocks.joined()))
+                result.append(item)
+            } else if !commentBlocks.isEmpty {
+                log.warning(commentBlocks.joined().map(\.number), "text before the first åtgärd utifrån revision; not imported")
+            }
+            let end = position + 1 < numberAnchors.count ? numberAnchors[position + 1] : body.count
+            var k = anchor + 1
+            while k < end, body[k].isBlank { k += 1 }
+            let registration = k < end ? body[k].trimmed : ""
+            k += 1
+            guard let statusAnchor = (k ..< end).first(where: { body[$0].trimmed == "Status" }) else {
+                log.warning([body[anchor].number], "an åtgärd utifrån revision without \"Status\"; skipped")
+                pending = nil
+                scanStart = end
+                continue
+            }
+            let middle = TextJoin.blocks(Array(body[k ..< statusAnchor]))
+            var background = ""
+            var action = ""
+            if middle.count == 2 {
+                background = TextJoin.join(middle[0])
+                action = TextJoin.join(middle[1])
+            } else if middle.count > 2 {
+                background = TextJoin.join(Array(middle.dropLast().joined()))
+                action = TextJoin.join(middle.last!)
+                log.warning(middle.joined().map(\.number), "\(middle.count) blocks between Diarienummer and Status; all but the last are read as the background")
+            } else {
+                action = middle.first.map { TextJoin.join($0) } ?? ""
+                log.warning([body[anchor].number], "no separate background and riskåtgärd between Diarienummer and Status; read as the riskåtgärd")
+            }
+            let (status, after) = self.status(in: body, from: statusAnchor + 1, until: end)
+            var commentStart = after
+            while commentStart < end, body[commentStart].isBlank { commentStart += 1 }
+            if commentStart < end, body[commentStart].trimmed == "Kommentar" { commentStart += 1 }
+            pending = AuditAction(review: TextJoin.join(reviewBlock), registrationNumber: registration, background: background, action: action,
+                                  status: status, comment: [])
+            scanStart = commentStart
+        }
+        if var item = pending {
+            item.comment = TextJoin.cellParagraphs(Array(body[scanStart...]))
+            result.append(item)
+        }
+        return result
+    }
+
+    // MARK: - Systematiska kontroller
+
+    private struct ControlDraft {
+        var control: String
+        var rationale: String
+        var status: String
+        var comment: [String]
+        var lines: [Int]
+        /// Lowercased text for matching process labels.
+        var words: String
+    }
+
+    private enum LabelPlace {
+        /// Printed between control `k` and `k + 1`.
+        case between(Int)
+        /// Printed on the first line of control `k`.
+        case inline(Int)
+
+        var position: Double {
+            switch self {
+            case .between(let k): Double(k) + 0.5
+            case .inline(let k): Double(k)
+            }
+        }
+        var forced: ClosedRange<Int> {
+            switch self {
+            case .between(let k): k ... k + 1
+            case .inline(let k): k ... k
+            }
+        }
+    }
+
+    private mutating func systematicControls(_ body: [Line]) -> [SystematicControl] {
+        let whyAnchors = anchors(body, "Varför görs kontrollen?")
+        var drafts: [ControlDraft] = []
+        var labels: [(name: String, line: Int, place: LabelPlace)] = []
+        var scanStart = 0
+        var firstWords: [String] = []
+        var controlBlocks: [[Line]] = []
+        // Pass 1: controls, their comments, and the label paragraphs between them.
+        for (position, anchor) in whyAnchors.enumerated() {
+            let blocks = TextJoin.blocks(Array(body[scanStart ..< anchor]))
+            guard let controlBlock = blocks.last else {
+                log.warning([body[anchor].number], "\"Varför görs kontrollen?\" without a control above it; skipped")
+                continue
+            }
+            let between = Array(blocks.dropLast())
+            if !drafts.isEmpty {
+                // The first block after the status is the comment's start; a later one-line
+                // heading-like block is a process label.
+                var comment: [Line] = []
+                for (k, block) in between.enumerated() {
+                    if k > 0, block.count == 1, Words.looksLikeHeading(block[0].text, maxWords: 4) {
+                        labels.append((block[0].trimmed, block[0].number, .between(drafts.count - 1)))
+                    } else {
+                        comment += block + [Line(number: block.last!.number, text: "")]
+                    }
+                }
+                drafts[drafts.count - 1].comment = TextJoin.cellParagraphs(comment)
+                drafts[drafts.count - 1].words += " " + drafts[drafts.count - 1].comment.joined(separator: " ").lowercased()
+            } else if !between.isEmpty {
+                for block in between {
+                    if block.count == 1, Words.looksLikeHeading(block[0].text, maxWords: 4) {
+                        labels.append((block[0].trimmed, block[0].number, .inline(0)))
+                    } else {
+                        log.warning(block.map(\.number), "text before the first systematic control; not imported")
+                    }
+                }
+            }
+            let end = position + 1 < whyAnchors.count ? whyAnchors[position + 1] : body.count
+            var k = anchor + 1
+            var rationaleLines: [Line] = []
+            while k < end, !body[k].isBlank, Words.leadingStatus(body[k].text) == nil {
+                rationaleLines.append(body[k])
+                k += 1
+            }
+            let (status, after) = self.status(in: body, from: k, until: end)
+            controlBlocks.append(controlBlock)
+            let control = TextJoin.join(controlBlock)
+            firstWords.append(control.split(separator: " ").first.map(String.init) ?? "")
+            drafts.append(ControlDraft(control: control, rationale: TextJoin.join(rationaleLines), status: status, comment: [],
+                                       lines: controlBlock.map(\.number), words: (control + " " + TextJoin.join(rationaleLines)).lowercased()))
+            scanStart = after
+        }
+        if !drafts.isEmpty {
+            let rest = TextJoin.blocks(Array(body[scanStart...]))
+            var comment: [Line] = []
+            for (k, block) in rest.enumerated() {
+                if k > 0, block.count == 1, Words.looksLikeHeading(block[0].text, maxWords: 4) {
+                    labels.append((block[0].trimmed, block[0].number, .inline(drafts.count - 1)))
+                } else {
+                    comment += block + [Line(number: block.last!.number, text: "")]
+                }
+            }
+            drafts[drafts.count - 1].comment = TextJoin.cellParagraphs(comment)
+            drafts[drafts.count - 1].words += " " + drafts[drafts.count - 1].comment.joined(separator: " ").lowercased()
+        }
+        // Labels printed on a control's first line (`Personaladministrativa rutiner Kontroll av …`).
+        for (k, draft) in drafts.enumerated() {
+            guard let split = splitLeadingLabel(draft.control) else { continue }
+            let restFirst = split.rest.split(separator: " ").first.map(String.init) ?? ""
+            let othersStartSo = firstWords.enumerated().contains { $0.offset != k && $0.element == restFirst }
+            guard othersStartSo else { continue }
+            drafts[k].control = split.rest
+            labels.append((split.label, draft.lines[0], .inline(k)))
+            log.info([draft.lines[0]], "\"\(split.label)\" printed on the first line of the control \"\(split.rest.prefix(40))…\" is read as its process")
+        }
+        labels.sort { $0.place.position < $1.place.position }
+        let processes = assignProcesses(drafts: drafts, labels: labels)
+        return drafts.enumerated().map { k, draft in
+            SystematicControl(process: processes[k].process, control: draft.control, rationale: draft.rationale, status: draft.status,
+                              comment: draft.comment, note: processes[k].note)
+        }
+    }
+
+    /// How strongly a control's words recall a process label: the length of the longest start
+    /// (5 letters or more) of the label's first word found in the control's text.
+    private static func affinity(_ words: String, _ label: String) -> Int {
+        let stem = label.split(separator: " ").first.map { $0.lowercased() } ?? ""
+        var length = stem.count
+        while length >= 5 {
+            if words.contains(String(stem.prefix(length))) { return length }
+            length -= 1
+        }
+        return 0
+    }
+
+    /// Chooses the most plausible process for every control: groups are contiguous, every label
+    /// belongs to the controls printed next to it; the free controls between two labels go to
+    /// the label whose words they share most, then to the reading that centres each label in
+    /// its group.
+    private func assignProcesses(drafts: [ControlDraft], labels: [(name: String, line: Int, place: LabelPlace)]) -> [(process: String, note: String?)] {
+        guard !drafts.isEmpty else { return [] }
+        guard !labels.isEmpty else {
+            log.warning(drafts.map { $0.lines[0] }, "no process labels among the systematic controls; process left empty")
+            return drafts.map { _ in ("", nil) }
+        }
+        let n = drafts.count
+        // Boundaries: for the gap between label j and j+1, the last control of group j.
+        var options: [[Int]] = []
+        for j in 0 ..< labels.count - 1 {
+            let low = labels[j].place.forced.upperBound
+            let high = labels[j + 1].place.forced.lowerBound - 1
+            options.append(low <= high ? Array(low ... high) : [high])
+        }
+        var best: (score: Double, bounds: [Int])?
+        var alternatives = 0
+        func evaluate(_ bounds: [Int]) {
+            var score = 0.0
+            var start = 0
+            for j in labels.indices {
+                let end = j < bounds.count ? bounds[j] : n - 1
+                guard start <= end else { score -= 1000; start = end + 1; continue }
+                for k in start ... end { score += Double(Self.affinity(drafts[k].words, labels[j].name)) }
+                let centre = Double(start + end) / 2
+                let offset = labels[j].place.position - centre
+                score -= 0.01 * offset * offset
+                start = end + 1
+            }
+            alternatives += 1
+            if best == nil || score > best!.score { best = (score, bounds) }
+        }
+        func enumerate(_ j: Int, _ bounds: [Int]) {
+            if j == options.count { evaluate(bounds); return }
+            for option in options[j] where bounds.last.map({ option >= $0 }) ?? true { enumerate(j + 1, bounds + [option]) }
+        }
+        enumerate(0, [])
+        let bounds = best?.bounds ?? []
+        var result: [(process: String, note: String?)] = []
+        var start = 0
+        for j in labels.indices {
+            let end = j < bounds.count ? bounds[j] : n - 1
+            guard start <= end else { continue }
+            let label = labels[j]
+            let members = Array(start ... end)
+            let floating: Bool
+            switch label.place {
+            case .between: floating = true
+            case .inline(let k): floating = members != [k]
+            }
+            let forced = label.place.forced
+            for k in members {
+                var note: String?
+                if case .between(let g) = label.place, forced.contains(k) {
+                    note = "Processrubriken \"\(label.name)\" står i textversionen mellan kontrollerna \(g + 1) och \(g + 2); kontrollen är förd till den processen som den mest sannolika läsningen."
+                } else if !forced.contains(k) {
+                    note = "Står utan egen processrubrik; förd till \(label.name) som den mest sannolika läsningen (sammanhängande grupper kring rubrikerna, ord som kontrollen delar med rubriken)."
+                }
+                result.append((label.name, note))
+            }
+            if floating || members.count > forced.count {
+                let controlLines = members.map { drafts[$0].lines[0] }
+                log.warning([label.line] + controlLines, "the process label \"\(label.name)\" (line \(label.line)) floats between the systematic controls; the controls starting at lines \(controlLines.map(String.init).joined(separator: ", ")) are read as \"\(label.name)\" (most plausible of \(alternatives) readings: contiguous groups around their labels, controls matched by words they share with the label)")
+            }
+            start = end + 1
+        }
+        while result.count < n { result.append(("", nil)) }
+        return result
+    }
+}

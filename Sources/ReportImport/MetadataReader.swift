@@ -1,0 +1,92 @@
+import Foundation
+import ReportCore
+
+/// What the text says about who reports on what, for which period.
+struct MetadataReader {
+    let source: SourceText
+    let log: DiagnosticLog
+    let fileName: String
+
+    static let months = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+    static let monthNames = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
+
+    func metadata(goalAreas: [GoalArea], economy: Economy, investments: Investments) -> ReportMetadata {
+        // Board: the label of the page furniture.
+        var board = ""
+        let labels = Dictionary(source.furnitureLabels.map { ($0, 1) }, uniquingKeysWith: +)
+        if let most = labels.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) {
+            board = most.key
+            log.info([], "board \"\(board)\" taken from the page furniture (\"\(board) | N\")")
+        } else {
+            log.warning([], "no page furniture (\"Nämnd | N\") to tell the board; metadata.board left empty (set it in the overlay)")
+        }
+
+        // Municipality: the most frequent "X kommun(s)".
+        var counts: [String: Int] = [:]
+        for line in source.lines {
+            var rest = Substring(line.text)
+            while let match = rest.range(of: "[A-ZÅÄÖ][a-zåäöé]+ kommuns?\\b", options: .regularExpression) {
+                let name = rest[match].split(separator: " ")[0]
+                counts[String(name), default: 0] += 1
+                rest = rest[match.upperBound...]
+            }
+        }
+        var municipality = ""
+        if let most = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) {
+            municipality = "\(most.key) kommun"
+            log.info([], "municipality \"\(municipality)\" taken as the most frequent \"X kommun\" of the text (\(most.value) times)")
+        } else {
+            log.warning([], "the text does not name its municipality (\"X kommun\"); metadata.municipality left empty (set it in the overlay)")
+        }
+
+        // Reporting year: the last year column of the indicator tables, by majority.
+        var years: [Int: Int] = [:]
+        for area in goalAreas {
+            for council in area.councilGoals {
+                for table in [council.indicatorTable] + council.boardGoals.map(\.indicatorTable) {
+                    if let last = table?.years.last { years[last, default: 0] += 1 }
+                }
+            }
+        }
+        var reportingYear = years.max { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }?.key
+        if years.count > 1 {
+            log.warning([], "the indicator tables end in different years (\(years.keys.sorted().map(String.init).joined(separator: ", "))); the reporting year is taken as \(reportingYear!), the most common")
+        }
+        if reportingYear == nil {
+            reportingYear = economy.netCost.columns.compactMap { Int($0.scope ?? "") }.max()
+            log.warning([], "no indicator table gives the reporting year; taken from the net cost table: \(reportingYear.map(String.init) ?? "none")")
+        }
+        let year = reportingYear ?? 0
+
+        // Period: the operations table's period group (`Perioden jan-aug`), or the net cost labels.
+        let periodText = economy.operations.columns.compactMap(\.group).first { $0.lowercased().hasPrefix("perioden") && $0.contains("-") }
+            ?? economy.netCost.columns.map(\.label).first { $0.contains("-") }
+        var first = 0
+        var last = 11
+        if let periodText, let groups = periodText.lowercased().firstMatch("([a-zåäö]{3})[a-zåäö]*\\.?\\s*[-–]\\s*([a-zåäö]{3})"),
+           let start = Self.months.firstIndex(of: groups[1]), let end = Self.months.firstIndex(of: groups[2]) {
+            first = start
+            last = end
+            log.info([], "period \(Self.monthNames[start])–\(Self.monthNames[end]) taken from \"\(periodText)\"")
+        } else {
+            log.warning([], "no period (e.g. \"Perioden jan-aug\") in the tables; the period is taken as the whole year")
+        }
+        let kind: ReportKind = (first == 0 && last == 11) ? .annualReport : .interimReport
+        let lastDay = Self.lastDay(month: last + 1, year: year)
+        let period = first == last ? "\(Self.monthNames[first]) \(year)" : "\(Self.monthNames[first])–\(Self.monthNames[last]) \(year)"
+        let units = ReportUnits(operations: economy.operations.unit, investments: investments.board.unit,
+                                urbanDevelopment: investments.urbanDevelopment.unit)
+        return ReportMetadata(
+            municipality: municipality, board: board, kind: kind, period: period,
+            periodStart: String(format: "%04d-%02d-01", year, first + 1), periodEnd: String(format: "%04d-%02d-%02d", year, last + 1, lastDay),
+            reportingYear: year, units: units, source: fileName)
+    }
+
+    static func lastDay(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import ReportCore
+
+/// Splits a flattened row of printed numbers into cells.
+///
+/// `pdftotext` joins the cells of a table row with single spaces, and Swedish reports group
+/// thousands with a space too, so `228 625 236 650 -8 025` has many readings. A reading is a
+/// split of the space-separated tokens into numbers where a number is an optional sign, a first
+/// group of 1–3 digits (no leading zero when more groups follow) and further groups of exactly
+/// 3 digits, the decimal comma only in the last group. A doubled space always separates cells.
+enum NumberRow {
+    struct Token {
+        var text: String
+        /// Printed after two or more spaces.
+        var hardBreakBefore: Bool
+        /// The text of the line before this token, as printed (spacing kept).
+        var before: String
+    }
+
+    static func tokens(_ text: String) -> [Token] {
+        var result: [Token] = []
+        var hard = false
+        var before = ""
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        for (index, piece) in trimmed.components(separatedBy: " ").enumerated() {
+            if index > 0 { before += " " }
+            if piece.isEmpty {
+                hard = true
+                continue
+            }
+            result.append(Token(text: piece, hardBreakBefore: hard, before: before))
+            before += piece
+            hard = false
+        }
+        return result
+    }
+
+    /// How far apart the magnitudes of a row's numbers are (in powers of ten): rows of money
+    /// tables hold figures of similar size, so a split into like-sized numbers is the plausible one.
+    static func magnitudeSpread(_ cells: [String]) -> Double {
+        let logs = cells.compactMap { PrintedNumber($0) }.map { abs($0.doubleValue) }.filter { $0 > 0 }.map { log10($0) }
+        guard let low = logs.min(), let high = logs.max() else { return 0 }
+        return high - low
+    }
+
+    static func isNumberToken(_ text: String) -> Bool {
+        text.matches("^[-−]?[0-9]+(,[0-9]+)?$")
+    }
+
+    /// Every split of `tokens` into exactly `count` numbers (at most `limit`), longest first
+    /// numbers first.
+    static func splits(_ tokens: [Token], count: Int, limit: Int = 2000) -> [[String]] {
+        var results: [[String]] = []
+        func visit(_ index: Int, _ cells: [String]) {
+            guard results.count < limit else { return }
+            if index == tokens.count {
+                if cells.count == count { results.append(cells) }
+                return
+            }
+            guard cells.count < count else { return }
+            // The remaining tokens must make the remaining cells: each cell takes at least one.
+            let remainingCells = count - cells.count
+            guard tokens.count - index >= remainingCells else { return }
+            let first = tokens[index].text
+            guard isNumberToken(first) else { return }
+            var ends = [index + 1]
+            if first.matches("^[-−]?[1-9][0-9]{0,2}$") {
+                var k = index + 1
+                while k < tokens.count, !tokens[k].hardBreakBefore, tokens[k].text.matches("^[0-9]{3}(,[0-9]+)?$") {
+                    k += 1
+                    ends.append(k)
+                    if tokens[k - 1].text.contains(",") { break }
+                }
+            }
+            for end in ends.reversed() {
+                let cell = tokens[index ..< end].map(\.text).joined(separator: " ")
+                visit(end, cells + [cell])
+            }
+        }
+        visit(0, [])
+        return results
+    }
+
+    /// How many of the row's deviation cells agree with its budget and forecast/actual, for the
+    /// row kind's sign convention (either sign when the kind is not known).
+    static func deviationAgreement(_ cells: [String], columns: [TableColumn], kind: RowKind?) -> (agree: Int, checks: Int) {
+        var agree = 0
+        var checks = 0
+        for (d, column) in columns.enumerated() where column.role == .deviation {
+            let scoped = columns.indices.filter { columns[$0].scope == column.scope }
+            guard let b = scoped.first(where: { columns[$0].role == .budget }),
+                  let c = scoped.first(where: { columns[$0].role == .forecast }) ?? scoped.first(where: { columns[$0].role == .actual }),
+                  d < cells.count, b < cells.count, c < cells.count,
+                  let deviation = PrintedNumber(cells[d]), let budget = PrintedNumber(cells[b]), let compared = PrintedNumber(cells[c])
+            else { continue }
+            checks += 1
+            let unit = [deviation, budget, compared].map(\.unitInLastPlace).max() ?? 1
+            let tolerance = unit * Decimal(3) / Decimal(2)
+            let plus = compared.value - budget.value
+            let signs: [Decimal]
+            switch kind {
+            case .income, .investment: signs = [1]
+            case .cost, .result: signs = [-1]
+            default: signs = [1, -1]
+            }
+            if signs.contains(where: { abs(deviation.value - $0 * plus) <= tolerance }) { agree += 1 }
+        }
+        return (agree, checks)
+    }
+}

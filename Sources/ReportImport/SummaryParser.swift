@@ -1,0 +1,109 @@
+import Foundation
+import ReportCore
+
+/// A paragraph with the numbers of its lines.
+struct Paragraph: Equatable {
+    var text: String
+    var lines: [Int]
+}
+
+/// Text under one (sub-)heading.
+struct HeadedBlock {
+    var heading: String?
+    var headingLine: Int?
+    var paragraphs: [Paragraph]
+}
+
+/// Splits running text at sub-headings: a short line that reads as a heading (see
+/// `Words.looksLikeHeading`), printed directly above text (no blank line between), after a blank
+/// line, the start of the part or a line that ends a sentence.
+enum HeadedText {
+    static func isSubheading(_ lines: [Line], _ index: Int, in range: Range<Int>) -> Bool {
+        let line = lines[index]
+        guard Words.looksLikeHeading(line.text), index + 1 < range.upperBound else { return false }
+        let next = lines[index + 1]
+        guard !next.isBlank, let first = next.trimmed.first, first.isUppercase || first.isNumber else { return false }
+        guard index > range.lowerBound else { return true }
+        let previous = lines[index - 1]
+        return previous.isBlank || previous.trimmed.hasSuffix(".")
+    }
+
+    static func paragraphs(_ lines: [Line]) -> [Paragraph] {
+        TextJoin.blocks(lines, splitAtIndentedStart: true).map { Paragraph(text: TextJoin.join($0), lines: $0.map(\.number)) }
+    }
+
+    static func blocks(_ lines: [Line], in range: Range<Int>) -> [HeadedBlock] {
+        var result: [HeadedBlock] = [HeadedBlock(heading: nil, headingLine: nil, paragraphs: [])]
+        var pending: [Line] = []
+        func flush() {
+            result[result.count - 1].paragraphs += paragraphs(pending)
+            pending = []
+        }
+        for index in range {
+            if isSubheading(lines, index, in: range) {
+                flush()
+                result.append(HeadedBlock(heading: lines[index].trimmed, headingLine: lines[index].number, paragraphs: []))
+            } else {
+                pending.append(lines[index])
+            }
+        }
+        flush()
+        return result
+    }
+
+    static func section(heading: String, blocks: [HeadedBlock]) -> TextSection {
+        let own = blocks.first { $0.heading == nil }?.paragraphs.map(\.text) ?? []
+        let subsections = blocks.filter { $0.heading != nil }.map {
+            TextSection(heading: $0.heading!, paragraphs: $0.paragraphs.map(\.text))
+        }
+        return TextSection(id: Words.slug(heading), heading: heading, paragraphs: own, subsections: subsections.isEmpty ? nil : subsections)
+    }
+}
+
+/// The Sammanfattning and its Preliminär bedömning table.
+struct SummaryParser {
+    let lines: [Line]
+    let log: DiagnosticLog
+    /// Per sub-heading of the summary, its paragraphs with line numbers (for statements).
+    private(set) var paragraphLines: [(heading: String, paragraphs: [Paragraph])] = []
+
+    init(lines: [Line], log: DiagnosticLog) {
+        self.lines = lines
+        self.log = log
+    }
+
+    mutating func sections(in range: Range<Int>) -> [TextSection] {
+        let blocks = HeadedText.blocks(lines, in: range)
+        paragraphLines = blocks.map { ($0.heading ?? "Sammanfattning", $0.paragraphs) }
+        return [HeadedText.section(heading: "Sammanfattning", blocks: blocks)]
+    }
+
+    /// Words a printed assessment is made of (`Uppnås`, `Uppnås delvis`, `Närmar sig` …).
+    static let assessmentWords: Set<String> = ["uppnås", "ej", "inte", "delvis", "närmar", "sig", "uppnått", "uppfylls", "uppfyllt", "uppnådd"]
+    static let assessmentCores: Set<String> = ["uppnås", "uppnått", "närmar", "uppfylls", "uppfyllt", "uppnådd"]
+
+    func preliminaryAssessment(in range: Range<Int>) -> [PreliminaryAssessment] {
+        var result: [PreliminaryAssessment] = []
+        var skipped: [Int] = []
+        var ended = false
+        for index in range where !lines[index].isBlank {
+            let words = lines[index].trimmed.split(separator: " ").map(String.init)
+            var split = words.count
+            while split > 0, Self.assessmentWords.contains(words[split - 1].lowercased()) { split -= 1 }
+            let tail = words[split...].map { $0.lowercased() }
+            if !ended, split > 0, tail.contains(where: Self.assessmentCores.contains) {
+                result.append(PreliminaryAssessment(area: words[..<split].joined(separator: " "), assessment: words[split...].joined(separator: " ")))
+            } else {
+                ended = true
+                skipped.append(lines[index].number)
+            }
+        }
+        if !skipped.isEmpty {
+            log.info(skipped, "headings between the Preliminär bedömning table and the first Målområde are not part of the data format; skipped")
+        }
+        if result.isEmpty, let first = range.first {
+            log.warning([lines[first].number], "the Preliminär bedömning table has no readable rows")
+        }
+        return result
+    }
+}
