@@ -143,12 +143,17 @@ public struct Audit: Sendable {
 
     private mutating func checkSums(_ table: FinancialTable) {
         let deviationColumns = Set(table.deviationColumns.map(\.deviation))
+        // Row ids to indices once per table (the first row with an id wins, as `rowIndex(id:)`),
+        // so that sums over many rows stay linear.
+        var rowIndices: [String: Int] = [:]
+        rowIndices.reserveCapacity(table.rows.count)
+        for (index, row) in table.rows.enumerated() where rowIndices[row.id] == nil { rowIndices[row.id] = index }
         for row in table.rows.indices {
             guard let members = table.rows[row].sumOf, !members.isEmpty else { continue }
             let resolved: [(index: Int, sign: Decimal)] = members.compactMap { reference in
                 let negative = reference.hasPrefix("-")
                 let id = negative ? String(reference.dropFirst()) : reference
-                return table.rowIndex(id: id).map { ($0, negative ? -1 : 1) }
+                return rowIndices[id].map { ($0, negative ? -1 : 1) }
             }
             guard resolved.count == members.count else { continue }
             for column in table.columns.indices where !deviationColumns.contains(column) {
@@ -169,13 +174,20 @@ public struct Audit: Sendable {
 
     private mutating func checkStatements(_ report: Report, indicators: [AnalyzedIndicator], assignments: [AnalyzedAssignment]) {
         let year = StatusRule(config: report.statusRule, reportingYear: report.metadata.reportingYear).assessedYear
+        // Items by goal area once, so that a statement per area does not scan every item.
+        let indicatorsByArea = Dictionary(grouping: indicators, by: \.areaId)
+        let assignmentsByArea = Dictionary(grouping: assignments, by: \.areaId)
+        let boardGoalsByArea = report.goalAreas.reduce(into: [String: Int]()) { counts, area in
+            counts[area.id, default: 0] += area.councilGoals.map(\.boardGoals.count).reduce(0, +)
+        }
         for (index, statement) in report.summary.statements.enumerated() {
-            let inArea: (String) -> Bool = { statement.goalArea == nil || $0 == statement.goalArea }
+            let areaIndicators = statement.goalArea.map { indicatorsByArea[$0] ?? [] } ?? indicators
+            let areaAssignments = statement.goalArea.map { assignmentsByArea[$0] ?? [] } ?? assignments
             let stated = statement.counts
             var comparisons: [(String, Int?, Int)] = []
             switch statement.subject {
             case .indicators:
-                let scoped = indicators.filter { inArea($0.areaId) }
+                let scoped = areaIndicators
                 let withValue = scoped.filter { item in
                     guard let column = item.years.firstIndex(of: year), column < item.indicator.values.count else { return false }
                     return IndicatorValue(parsing: item.indicator.values[column]).quantity != nil
@@ -188,10 +200,10 @@ public struct Audit: Sendable {
                     ("uppnås ej", stated.notMet, counts.notMet),
                 ]
             case .boardGoals:
-                let count = report.goalAreas.filter { inArea($0.id) }.flatMap(\.councilGoals).map(\.boardGoals.count).reduce(0, +)
+                let count = statement.goalArea.map { boardGoalsByArea[$0] ?? 0 } ?? boardGoalsByArea.values.reduce(0, +)
                 comparisons = [("nämndmål", stated.total, count)]
             case .assignments:
-                comparisons = Self.progressComparisons(stated, ProgressCounts(assignments.filter { inArea($0.areaId) }.map(\.assignment.progress)), noun: "uppdrag")
+                comparisons = Self.progressComparisons(stated, ProgressCounts(areaAssignments.map(\.assignment.progress)), noun: "uppdrag")
             case .systematicControls:
                 comparisons = Self.progressComparisons(stated, ProgressCounts(report.internalControl.systematicControls.map { Progress(printed: $0.status) }), noun: "kontroller")
             case .riskReductions:

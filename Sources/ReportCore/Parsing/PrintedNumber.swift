@@ -13,6 +13,17 @@ public struct PrintedNumber: Sendable, Equatable, CustomStringConvertible {
 
     /// Parses printed text; `nil` when it is not a number in this form.
     public init?(_ text: String) {
+        switch Self.parseASCII(text) {
+        case .number(let value, let fractionDigits):
+            self.value = value
+            self.fractionDigits = fractionDigits
+            self.text = text
+            return
+        case .notANumber:
+            return nil
+        case .needsGeneralParse:
+            break
+        }
         var body = Substring(text.trimmingCharacters(in: .whitespaces))
         var negative = false
         if let first = body.first, first == "-" || first == "\u{2212}" || first == "+" {
@@ -38,6 +49,68 @@ public struct PrintedNumber: Sendable, Equatable, CustomStringConvertible {
         self.value = negative ? -magnitude : magnitude
         self.fractionDigits = fraction
         self.text = text
+    }
+
+    private enum ASCIIParse {
+        case number(Decimal, fractionDigits: Int)
+        case notANumber
+        /// Not plain ASCII without surrounding whitespace, or too many digits for `UInt64`.
+        case needsGeneralParse
+    }
+
+    /// The common case without Foundation: ASCII text with no surrounding whitespace and at most
+    /// 18 digits, read in one pass over its UTF-8 bytes. It accepts exactly what the general
+    /// parse accepts for such text (the audit parses every cell several times, so the general
+    /// path's trimming and `Decimal(string:)` dominated its profile).
+    private static func parseASCII(_ text: String) -> ASCIIParse {
+        var text = text
+        return text.withUTF8 { parseASCII(bytes: $0) }
+    }
+
+    private static func parseASCII(bytes: UnsafeBufferPointer<UInt8>) -> ASCIIParse {
+        let space: UInt8 = 0x20, comma: UInt8 = 0x2C, zero: UInt8 = 0x30, nine: UInt8 = 0x39
+        guard let first = bytes.first, let last = bytes.last else { return .notANumber }
+        // Leading or trailing whitespace, and anything non-ASCII, take the general path.
+        if first == space || first == 0x09 || last == space || last == 0x09 || first >= 0x80 || last >= 0x80 { return .needsGeneralParse }
+        var i = 0
+        var negative = false
+        if first == 0x2D || first == 0x2B { // "-" or "+"
+            negative = first == 0x2D
+            i = 1
+        }
+        var significand: UInt64 = 0
+        var digitCount = 0
+        var groupLength = 0
+        var groupCount = 1
+        var firstGroupLength = 0
+        var fractionDigits = 0
+        var inFraction = false
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte >= 0x80 { return .needsGeneralParse }
+            if byte >= zero && byte <= nine {
+                digitCount += 1
+                if digitCount > 18 { return .needsGeneralParse }
+                significand = significand &* 10 &+ UInt64(byte &- zero)
+                if inFraction { fractionDigits += 1 } else { groupLength += 1 }
+            } else if byte == space && !inFraction {
+                // A group separator: the group before it must not be empty; later groups have 3 digits.
+                if groupLength == 0 { return .notANumber }
+                if groupCount == 1 { firstGroupLength = groupLength } else if groupLength != 3 { return .notANumber }
+                groupCount += 1
+                groupLength = 0
+            } else if byte == comma && !inFraction {
+                inFraction = true
+            } else {
+                return .notANumber
+            }
+            i += 1
+        }
+        if groupLength == 0 { return .notANumber } // empty integer part or group
+        if groupCount > 1 && (firstGroupLength > 3 || groupLength != 3) { return .notANumber }
+        if inFraction && fractionDigits == 0 { return .notANumber }
+        let magnitude = Decimal(sign: .plus, exponent: -fractionDigits, significand: Decimal(significand))
+        return .number(negative ? -magnitude : magnitude, fractionDigits: fractionDigits)
     }
 
     /// The value as a Double, for display and JSON export.

@@ -62,7 +62,8 @@ extension FinancialTable {
     public func number(row: Int, column: Int) -> PrintedNumber? {
         guard rows.indices.contains(row), rows[row].cells.indices.contains(column) else { return nil }
         let text = rows[row].cells[column]
-        return text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : PrintedNumber(text)
+        // Blank and whitespace-only cells are no number: `PrintedNumber` rejects them itself.
+        return text.isEmpty ? nil : PrintedNumber(text)
     }
 
     /// The row's deviations, one per deviation column where budget and forecast/actual are printed.
