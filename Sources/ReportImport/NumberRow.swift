@@ -62,7 +62,8 @@ enum NumberRow {
             let remainingCells = count - cells.count
             guard tokens.count - index >= remainingCells else { return }
             let first = tokens[index].text
-            guard isNumberToken(first) else { return }
+            // No leading zeros: `047` is the tail of a grouped number, never a number of its own.
+            guard isNumberToken(first), !first.matches("^[-−]?0[0-9]") else { return }
             var ends = [index + 1]
             if first.matches("^[-−]?[1-9][0-9]{0,2}$") {
                 var k = index + 1
