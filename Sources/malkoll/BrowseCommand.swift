@@ -1,17 +1,58 @@
 import ArgumentParser
 import Foundation
+import ReportBrowser
 import ReportCore
+import TerminalNcurses
 
-/// `malkoll [browse] [FILE]`: the interactive browser; prints the summary when there is no usable terminal.
+/// `malkoll [browse] [FILE]`: the interactive browser; prints the summary when there is no usable
+/// terminal, and runs headless with `--keys`/`--dump`.
 struct Browse: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Open the report in the terminal browser (the default command).")
+    static let configuration = CommandConfiguration(
+        abstract: "Open the report in the terminal browser (the default command).",
+        discussion: """
+            Without a terminal (piped output, TERM unset, dumb or unknown) the summary is printed instead.
+            Headless: --keys "jj<Enter>/budget<Enter>" --size 80x24 --dump [--styles] prints the last screen.
+            """)
 
     @OptionGroup var report: ReportFileArgument
+    @Option(help: "Keys to send, in Vim notation (e.g. \"2jj<Enter><Esc>q\"); runs without a terminal.") var keys: String?
+    @Option(help: "Screen size for --keys/--dump, WxH (1…1000 each).") var size: String = "80x24"
+    @Flag(help: "Print the last screen as plain text instead of opening the terminal.") var dump = false
+    @Flag(help: "With --dump: also print the style runs after a separator line.") var styles = false
+    @Option(help: "Colours: dark, light or mono.") var theme: String = "dark"
+    @Flag(name: .customLong("no-color"), help: "No colours (as NO_COLOR does).") var noColor = false
+    @Flag(help: "ASCII symbols only (for terminals without Unicode symbols).") var ascii = false
+    @Flag(help: "Mouse support: click selects a row, the wheel scrolls.") var mouse = false
 
     func run() throws {
         try Malkoll.guarded {
+            guard var chosen = Theme.named(theme) else {
+                throw CommandFailure("--theme: unknown theme \"\(theme)\" (use \(Theme.names.joined(separator: ", ")))")
+            }
+            if noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty { chosen = .mono }
+            guard let screen = Headless.parseSize(size) else {
+                throw CommandFailure("--size: \"\(size)\" is not WxH with 1…1000 each, e.g. 80x24")
+            }
+            let script: [Key]
+            do {
+                script = try KeyScript.parse(keys ?? "")
+            } catch {
+                throw CommandFailure("--keys: \(String(describing: error))")
+            }
+            // Load before touching the terminal: a bad file leaves it as it was.
             let analysis = try report.analysis()
-            Output.write(SummaryFormatter(analysis: analysis).text())
+            let options = BrowserOptions(theme: chosen, ascii: ascii, mouse: mouse)
+            if keys != nil || dump {
+                let data = BrowserData(analysis: analysis)
+                let grid = Headless.run(data: data, keys: script, width: screen.width, height: screen.height, options: options)
+                Output.write(Headless.dump(grid, styles: styles), sanitizeForTerminal: false)
+                return
+            }
+            guard TerminalCapability.check() == .available else {
+                Output.write(SummaryFormatter(analysis: analysis).text())
+                return
+            }
+            try BrowserRunLoop.run(data: BrowserData(analysis: analysis), options: options)
         }
     }
 }

@@ -1,0 +1,184 @@
+import Foundation
+import ReportCore
+
+/// A place in the goal tree: a KF-mål (`board == nil`) or a nämndmål.
+struct GoalRef: Sendable, Hashable {
+    var area: Int
+    var council: Int
+    var board: Int?
+}
+
+/// The financial tables a view can show.
+enum TableRef: String, Sendable, Hashable, CaseIterable {
+    case operations, netCost, covid, boardInvestments, urbanDevelopment
+
+    /// The section whose screen shows the table.
+    var section: Section {
+        switch self {
+        case .operations, .netCost, .covid: .economy
+        case .boardInvestments, .urbanDevelopment: .investments
+        }
+    }
+}
+
+/// A readable text: a heading with paragraphs and sub-headings, and the group it belongs to.
+struct TextDocument: Sendable {
+    var group: String
+    var section: TextSection
+}
+
+/// Everything the browser derives from a report once, after loading: the analysis, lookups by
+/// goal, the readable texts and the search index. Immutable, so views share it freely.
+public final class BrowserData: Sendable {
+    let analysis: ReportAnalysis
+    let title: String
+    let subtitle: String
+    /// Indices into `analysis.indicators`, per goal (KF-mål rows under `board: nil`).
+    let indicatorsByGoal: [GoalRef: [Int]]
+    /// Indices into `analysis.assignments`, per nämndmål.
+    let assignmentsByGoal: [GoalRef: [Int]]
+    let texts: [TextDocument]
+    let processes: [String]
+    /// Indices into `analysis.internalControlItems`, per process (same order as `processes`).
+    let itemsByProcess: [[Int]]
+    /// Progress columns of the internal-control matrix (`.other` only when some item has it).
+    let progressColumns: [Progress]
+    /// The uppdrag statuses the filter offers (`.other` only when some uppdrag has it).
+    let assignmentProgressOptions: [Progress]
+    let searchIndex: SearchIndex
+    let indicatorIndexById: [String: Int]
+
+    var report: Report { analysis.report }
+
+    /// Analyses the report's structure for browsing (linear in the report's size).
+    public init(analysis: ReportAnalysis) {
+        self.analysis = analysis
+        let formatter = SummaryFormatter(analysis: analysis)
+        title = formatter.title
+        subtitle = formatter.subtitle
+        var byGoal: [GoalRef: [Int]] = [:]
+        var ids: [String: Int] = [:]
+        for (index, item) in analysis.indicators.enumerated() {
+            byGoal[GoalRef(area: item.path.area, council: item.path.councilGoal, board: item.path.boardGoal), default: []].append(index)
+            if ids[item.indicator.id] == nil { ids[item.indicator.id] = index }
+        }
+        indicatorsByGoal = byGoal
+        indicatorIndexById = ids
+        var assignments: [GoalRef: [Int]] = [:]
+        for (index, item) in analysis.assignments.enumerated() {
+            assignments[GoalRef(area: item.path.area, council: item.path.councilGoal, board: item.path.boardGoal), default: []].append(index)
+        }
+        assignmentsByGoal = assignments
+        let report = analysis.report
+        var texts: [TextDocument] = []
+        for section in report.summary.sections { texts.append(TextDocument(group: "Sammanfattning", section: section)) }
+        for section in report.sections { texts.append(TextDocument(group: "Rapportens avsnitt", section: section)) }
+        for section in report.economy.commentary { texts.append(TextDocument(group: "Ekonomi", section: section)) }
+        for section in report.investments.commentary { texts.append(TextDocument(group: "Investeringar", section: section)) }
+        let introduction = report.internalControl.introduction
+        if !introduction.heading.isEmpty || !introduction.paragraphs.isEmpty {
+            texts.append(TextDocument(group: "Intern kontroll", section: introduction))
+        }
+        if let notes = report.transcriptionNotes, !notes.isEmpty {
+            texts.append(TextDocument(group: "Om datat", section: TextSection(heading: "Anteckningar om transkriptionen", paragraphs: notes)))
+        }
+        self.texts = texts
+        let processes = analysis.internalControlProcesses
+        self.processes = processes
+        var positions: [String: Int] = [:]
+        for (index, name) in processes.enumerated() { positions[name] = index }
+        var items = Array(repeating: [Int](), count: processes.count)
+        for (index, item) in analysis.internalControlItems.enumerated() {
+            if let position = positions[item.process] { items[position].append(index) }
+        }
+        itemsByProcess = items
+        let hasOther = analysis.internalControlItems.contains { $0.progress == .other }
+        progressColumns = hasOther ? Progress.allCases : [.completed, .likelyCompleted, .notCompleted]
+        let otherAssignment = analysis.assignments.contains { $0.assignment.progress == .other }
+        assignmentProgressOptions = otherAssignment ? Progress.allCases : [.completed, .likelyCompleted, .notCompleted]
+        searchIndex = SearchIndex(analysis: analysis, texts: texts)
+    }
+
+    // MARK: - Lookups
+
+    func table(_ ref: TableRef) -> FinancialTable {
+        switch ref {
+        case .operations: report.economy.operations
+        case .netCost: report.economy.netCost
+        case .covid: report.economy.covid
+        case .boardInvestments: report.investments.board
+        case .urbanDevelopment: report.investments.urbanDevelopment
+        }
+    }
+
+    /// The table with the given id (as findings name it).
+    func tableRef(id: String) -> TableRef? {
+        TableRef.allCases.first { table($0).id == id }
+    }
+
+    func area(_ index: Int) -> GoalArea? {
+        report.goalAreas.indices.contains(index) ? report.goalAreas[index] : nil
+    }
+
+    func councilGoal(_ ref: GoalRef) -> CouncilGoal? {
+        guard let area = area(ref.area), area.councilGoals.indices.contains(ref.council) else { return nil }
+        return area.councilGoals[ref.council]
+    }
+
+    func boardGoal(_ ref: GoalRef) -> BoardGoal? {
+        guard let board = ref.board, let council = councilGoal(ref), council.boardGoals.indices.contains(board) else { return nil }
+        return council.boardGoals[board]
+    }
+
+    /// The goal's title as printed.
+    func goalTitle(_ ref: GoalRef) -> String {
+        if ref.board != nil { return boardGoal(ref)?.title ?? "" }
+        return councilGoal(ref)?.title ?? ""
+    }
+
+    /// Indicators under a goal; for a KF-mål also those of its nämndmål.
+    func indicators(in ref: GoalRef, includingBoardGoals: Bool = false) -> [Int] {
+        var result = indicatorsByGoal[ref] ?? []
+        if ref.board == nil, includingBoardGoals, let council = councilGoal(ref) {
+            for board in council.boardGoals.indices {
+                result += indicatorsByGoal[GoalRef(area: ref.area, council: ref.council, board: board)] ?? []
+            }
+        }
+        return result
+    }
+
+    /// A målområde's short name: the part after the last " - " ("ekonomisk hållbarhet"),
+    /// capitalized, or the whole title when there is no such part.
+    func shortAreaTitle(_ index: Int) -> String {
+        guard let title = area(index)?.title else { return "" }
+        guard let range = title.range(of: " - ", options: .backwards) else { return title }
+        let tail = title[range.upperBound...].trimmingCharacters(in: .whitespaces)
+        guard !tail.isEmpty else { return title }
+        return tail.prefix(1).uppercased() + tail.dropFirst()
+    }
+
+    func indicator(_ index: Int) -> AnalyzedIndicator? {
+        analysis.indicators.indices.contains(index) ? analysis.indicators[index] : nil
+    }
+
+    func assignment(_ index: Int) -> AnalyzedAssignment? {
+        analysis.assignments.indices.contains(index) ? analysis.assignments[index] : nil
+    }
+
+    func controlItem(_ index: Int) -> InternalControlItem? {
+        analysis.internalControlItems.indices.contains(index) ? analysis.internalControlItems[index] : nil
+    }
+
+    func finding(_ index: Int) -> AuditFinding? {
+        analysis.audit.findings.indices.contains(index) ? analysis.audit.findings[index] : nil
+    }
+
+    func text(_ index: Int) -> TextDocument? {
+        texts.indices.contains(index) ? texts[index] : nil
+    }
+}
+
+extension String {
+    /// The string with a capital first letter.
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

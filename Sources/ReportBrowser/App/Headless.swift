@@ -1,0 +1,30 @@
+/// The scripted mode: the same update and render path as the live browser, without a terminal.
+public enum Headless {
+    /// Sends `keys` one by one (a quitting key ends the run early) and returns the last frame.
+    public static func run(data: BrowserData, keys: [Key], width: Int, height: Int, options: BrowserOptions) -> Grid {
+        var state = AppState(data: data, width: width, height: height, options: options)
+        for key in keys {
+            let effects = update(&state, .key(key))
+            if effects.contains(.quit) { break }
+        }
+        return render(state)
+    }
+
+    /// The frame as plain lines; with `styles`, then a separator line and the style runs.
+    public static func dump(_ grid: Grid, styles: Bool) -> String {
+        var lines = grid.lines()
+        if styles {
+            lines.append("--- stilar ---")
+            lines += grid.styleRuns()
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Parses `WxH` (e.g. "80x24", also with "×"); nil unless both are 1…1000.
+    public static func parseSize(_ text: String) -> (width: Int, height: Int)? {
+        let parts = text.lowercased().split(omittingEmptySubsequences: false) { $0 == "x" || $0 == "×" }
+        guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
+              (1...KeyScript.maximumSize).contains(width), (1...KeyScript.maximumSize).contains(height) else { return nil }
+        return (width, height)
+    }
+}

@@ -1,0 +1,302 @@
+import ReportCore
+
+/// The only place the state changes: reacts to an action and returns work for the entry point.
+public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .resized(let width, let height):
+        state.resize(width: width, height: height)
+        return []
+    case .key(let key):
+        return state.handle(key)
+    }
+}
+
+extension AppState {
+    /// The mode keys are read in.
+    var mode: InputMode {
+        if search.input != nil { return .searchPrompt }
+        if helpVisible { return .help }
+        if zoom { return .zoom }
+        return .browse
+    }
+
+    mutating func resize(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        refreshTop()
+        var view = top
+        view.clampScroll(viewportHeight)
+        view.ensureSelectionVisible(viewportHeight)
+        top = view
+        helpScroll = min(helpScroll, HelpOverlay.maxScroll(self))
+    }
+
+    mutating func handle(_ key: Key) -> [Effect] {
+        if case .resize(let w, let h) = key {
+            resize(width: w, height: h)
+            return []
+        }
+        message = nil
+        if case .mouse(let event) = key {
+            if mode == .browse { handleMouse(event) }
+            return []
+        }
+        let mode = self.mode
+        guard let command = KeyBindings.command(for: key, in: mode) else {
+            if mode == .searchPrompt, case .char(let character) = key {
+                search.input?.append(character)
+            } else if mode == .browse, case .char = key {
+                message = Message(text: "Okänd tangent \(key) – ? visar hjälpen", role: .muted)
+            }
+            return []
+        }
+        return perform(command)
+    }
+
+    // MARK: - Commands
+
+    mutating func perform(_ command: Command) -> [Effect] {
+        switch command {
+        case .quit:
+            hasQuit = true
+            return [.quit]
+        case .redraw:
+            return [.forceRepaint]
+        case .help:
+            helpVisible.toggle()
+            helpScroll = 0
+        case .zoom:
+            zoom.toggle()
+        case .close:
+            if helpVisible { helpVisible = false } else if zoom { zoom = false } else if stack.count > 1 { pop() } else {
+                hasQuit = true
+                return [.quit]
+            }
+        case .back:
+            if helpVisible { helpVisible = false } else if zoom { zoom = false } else { back() }
+        case .down, .up, .pageDown, .pageUp, .halfDown, .halfUp, .top, .bottom:
+            if helpVisible { scrollHelp(command) } else { move(command) }
+        case .drill:
+            drill()
+        case .section(let target):
+            switchSection(to: target)
+        case .nextSection:
+            let all = Section.allCases
+            switchSection(to: all[((all.firstIndex(of: section) ?? 0) + 1) % all.count])
+        case .previousSection:
+            let all = Section.allCases
+            switchSection(to: all[((all.firstIndex(of: section) ?? 0) + all.count - 1) % all.count])
+        case .search:
+            search.input = ""
+        case .cancelSearch:
+            search.input = nil
+        case .deleteSearchCharacter:
+            if let input = search.input, !input.isEmpty { search.input?.removeLast() } else { search.input = nil }
+        case .confirmSearch:
+            confirmSearch()
+        case .nextHit:
+            stepHit(1)
+        case .previousHit:
+            stepHit(-1)
+        case .cycleFilter:
+            cycleFilter(clear: false)
+        case .clearFilter:
+            cycleFilter(clear: true)
+        }
+        return []
+    }
+
+    private mutating func move(_ command: Command) {
+        var view = top
+        let viewport = viewportHeight
+        switch command {
+        case .down: view.moveDown(viewport)
+        case .up: view.moveUp(viewport)
+        case .pageDown: view.page(max(1, viewport - 1), viewport)
+        case .pageUp: view.page(-max(1, viewport - 1), viewport)
+        case .halfDown: view.page(max(1, viewport / 2), viewport)
+        case .halfUp: view.page(-max(1, viewport / 2), viewport)
+        case .top: view.toTop(viewport)
+        case .bottom: view.toBottom(viewport)
+        default: break
+        }
+        top = view
+    }
+
+    private mutating func scrollHelp(_ command: Command) {
+        let page = max(1, HelpOverlay.viewport(self) - 1)
+        switch command {
+        case .down: helpScroll += 1
+        case .up: helpScroll -= 1
+        case .pageDown: helpScroll += page
+        case .pageUp: helpScroll -= page
+        case .halfDown: helpScroll += max(1, page / 2)
+        case .halfUp: helpScroll -= max(1, page / 2)
+        case .top: helpScroll = 0
+        case .bottom: helpScroll = Int.max / 2
+        default: break
+        }
+        helpScroll = min(max(0, helpScroll), HelpOverlay.maxScroll(self))
+    }
+
+    // MARK: - Navigation
+
+    private mutating func pop() {
+        var views = stack
+        views.removeLast()
+        stack = views
+        refreshTop()
+        var view = top
+        view.clampScroll(viewportHeight)
+        top = view
+    }
+
+    private mutating func back() {
+        if stack.count > 1 {
+            pop()
+        } else if section != .overview {
+            switchSection(to: .overview)
+        } else {
+            message = Message(text: "Du är högst upp – q avslutar", role: .muted)
+        }
+    }
+
+    mutating func switchSection(to target: Section) {
+        section = target
+        refreshTop()
+        var view = top
+        view.clampScroll(viewportHeight)
+        top = view
+    }
+
+    /// A view for `jump`, laid out for the current size, with its selection or anchor shown.
+    func makeView(_ jump: Jump) -> ViewState {
+        var view = ViewState(id: jump.view)
+        view.filter = jump.filter
+        view.markedAnchor = jump.markAnchor ? jump.anchor : nil
+        refresh(&view)
+        let viewport = max(1, bodyRect.height - view.model.header.count)
+        if let focus = jump.focus, let index = view.model.index(of: focus) {
+            view.selection = index
+            view.ensureSelectionVisible(viewport, onlyIfNeeded: true)
+        } else if let anchor = jump.anchor {
+            view.show(anchor: anchor, viewport)
+        }
+        return view
+    }
+
+    mutating func open(_ jump: Jump) {
+        stack = stack + [makeView(jump)]
+    }
+
+    private mutating func drill() {
+        let viewport = viewportHeight
+        var view = top
+        guard let line = view.visibleSelectedLine(viewport), let action = view.model.lines[line].action else {
+            message = Message(text: "Inget att öppna här", role: .muted)
+            return
+        }
+        switch action {
+        case .open(let jump):
+            open(jump)
+        case .toggle(let group):
+            let key = view.model.lines[line].key
+            if view.collapsed.contains(group) { view.collapsed.remove(group) } else { view.collapsed.insert(group) }
+            refresh(&view)
+            if let key, let index = view.model.index(of: key) { view.selection = index }
+            view.clampScroll(viewport)
+            view.ensureSelectionVisible(viewport)
+            top = view
+        case .finding(let index):
+            if let jump = FindingJump.jump(for: index, data: data) {
+                open(jump)
+            } else {
+                message = Message(text: "Fyndet pekar inte på något som kan visas", role: .warning)
+            }
+        }
+    }
+
+    private mutating func handleMouse(_ event: MouseEvent) {
+        guard mouse, !isTooSmall, !zoom, !helpVisible else { return }
+        var view = top
+        let viewport = viewportHeight
+        switch event.kind {
+        case .wheelDown:
+            view.page(3, viewport)
+        case .wheelUp:
+            view.page(-3, viewport)
+        case .press(1):
+            let firstRow = bodyRect.y + view.model.header.count
+            let line = view.scroll + event.y - firstRow
+            guard event.y >= firstRow, event.y < bodyRect.maxY,
+                  let index = view.model.selectable.firstIndex(of: line) else { return }
+            view.selection = index
+        default:
+            return
+        }
+        top = view
+    }
+
+    // MARK: - Search
+
+    private mutating func confirmSearch() {
+        let term = (search.input ?? "").trimmingSpaces
+        search.input = nil
+        guard !term.isEmpty else { return }
+        search.term = term
+        search.hits = data.searchIndex.search(term)
+        search.current = nil
+        guard !search.hits.isEmpty else {
+            message = Message(text: "Ingen träff för ”\(term)”", role: .warning)
+            return
+        }
+        search.originSection = section
+        search.origin = stack
+        showHit(0)
+    }
+
+    private mutating func stepHit(_ step: Int) {
+        guard !search.hits.isEmpty else {
+            message = Message(text: "Ingen sökning – tryck / för att söka", role: .muted)
+            return
+        }
+        let count = search.hits.count
+        let next = ((search.current ?? -step) + step + count) % count
+        showHit(next)
+    }
+
+    private mutating func showHit(_ index: Int) {
+        guard search.hits.indices.contains(index) else { return }
+        search.current = index
+        if let origin = search.originSection { section = origin }
+        let base = search.origin.isEmpty ? [ViewState(id: section.root)] : search.origin
+        stack = base + [makeView(search.hits[index].jump)]
+        message = Message(text: "träff \(index + 1) av \(search.hits.count): \(search.hits[index].label)", role: .normal)
+    }
+
+    // MARK: - Filter
+
+    private mutating func cycleFilter(clear: Bool) {
+        var view = top
+        let options = FilterOptions.labels(for: view.id, data: data)
+        guard !options.isEmpty else {
+            message = Message(text: "Vyn har inget statusfilter", role: .muted)
+            return
+        }
+        view.filter = clear ? 0 : (view.filter + 1) % (options.count + 1)
+        view.selection = 0
+        view.scroll = 0
+        refresh(&view)
+        top = view
+        message = Message(text: view.filter == 0 ? "Filter av: alla visas" : "Filter: \(options[view.filter - 1])", role: .normal)
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var text = Substring(self)
+        while text.first == " " { text.removeFirst() }
+        while text.last == " " { text.removeLast() }
+        return String(text)
+    }
+}

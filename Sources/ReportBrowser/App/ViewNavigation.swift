@@ -1,0 +1,141 @@
+/// Selection and scrolling inside one view, for a viewport of a given height.
+///
+/// Lines that are not selectable (texts, headings) scroll past; the selection moves to the next
+/// selectable line when that brings no unseen text past the screen, otherwise the view scrolls
+/// one line, like a pager. So long texts between rows are never skipped unseen.
+extension ViewState {
+    var selectedLine: Int? {
+        model.selectable.indices.contains(selection) ? model.selectable[selection] : nil
+    }
+
+    func maxScroll(_ viewport: Int) -> Int { max(0, model.lines.count - viewport) }
+
+    func isVisible(_ line: Int, _ viewport: Int) -> Bool { line >= scroll && line < scroll + viewport }
+
+    /// The selected line when it is on screen (only then does Enter act on it).
+    func visibleSelectedLine(_ viewport: Int) -> Int? {
+        guard let line = selectedLine, isVisible(line, viewport) else { return nil }
+        return line
+    }
+
+    mutating func clampScroll(_ viewport: Int) {
+        scroll = min(max(0, scroll), maxScroll(viewport))
+        selection = min(max(0, selection), max(0, model.selectable.count - 1))
+    }
+
+    private func firstVisibleSelectable(_ viewport: Int) -> Int? {
+        model.selectable.firstIndex { isVisible($0, viewport) }
+    }
+
+    private func lastVisibleSelectable(_ viewport: Int) -> Int? {
+        model.selectable.lastIndex { isVisible($0, viewport) }
+    }
+
+    mutating func moveDown(_ viewport: Int) {
+        guard let current = selectedLine else {
+            scroll = min(scroll + 1, maxScroll(viewport))
+            return
+        }
+        if !isVisible(current, viewport) {
+            if let visible = firstVisibleSelectable(viewport), model.selectable[visible] > current {
+                selection = visible
+            } else if current < scroll, let visible = firstVisibleSelectable(viewport) {
+                selection = visible
+            } else if scroll < maxScroll(viewport) {
+                scroll += 1
+            }
+            return
+        }
+        let nextIndex = selection + 1
+        if model.selectable.indices.contains(nextIndex) {
+            let next = model.selectable[nextIndex]
+            if next < scroll + viewport {
+                selection = nextIndex
+                return
+            }
+            let newScroll = next - viewport + 1
+            if newScroll <= scroll + viewport || viewport <= 1 {
+                selection = nextIndex
+                scroll = newScroll
+                return
+            }
+        }
+        if scroll < maxScroll(viewport) { scroll += 1 }
+    }
+
+    mutating func moveUp(_ viewport: Int) {
+        guard let current = selectedLine else {
+            scroll = max(0, scroll - 1)
+            return
+        }
+        if !isVisible(current, viewport) {
+            if let visible = lastVisibleSelectable(viewport), model.selectable[visible] < current {
+                selection = visible
+            } else if current >= scroll + viewport, let visible = lastVisibleSelectable(viewport) {
+                selection = visible
+            } else if scroll > 0 {
+                scroll -= 1
+            }
+            return
+        }
+        let previousIndex = selection - 1
+        if previousIndex >= 0 {
+            let previous = model.selectable[previousIndex]
+            if previous >= scroll {
+                selection = previousIndex
+                return
+            }
+            if scroll <= previous + viewport || viewport <= 1 {
+                selection = previousIndex
+                scroll = previous
+                return
+            }
+        }
+        if scroll > 0 { scroll -= 1 }
+    }
+
+    /// Scrolls by `rows` (negative: up); the selection stays on screen.
+    mutating func page(_ rows: Int, _ viewport: Int) {
+        let target = min(max(0, scroll + rows), maxScroll(viewport))
+        if target == scroll {
+            if rows > 0, !model.selectable.isEmpty { selection = model.selectable.count - 1 }
+            if rows < 0, !model.selectable.isEmpty { selection = 0 }
+            ensureSelectionVisible(viewport, onlyIfNeeded: true)
+            return
+        }
+        scroll = target
+        if let line = selectedLine, !isVisible(line, viewport) {
+            let candidate = rows > 0 ? firstVisibleSelectable(viewport) : lastVisibleSelectable(viewport)
+            if let candidate { selection = candidate }
+        }
+    }
+
+    mutating func toTop(_ viewport: Int) {
+        scroll = 0
+        selection = 0
+    }
+
+    mutating func toBottom(_ viewport: Int) {
+        scroll = maxScroll(viewport)
+        selection = max(0, model.selectable.count - 1)
+    }
+
+    /// Scrolls so the selected line is on screen, a third from the top when it was not.
+    mutating func ensureSelectionVisible(_ viewport: Int, onlyIfNeeded: Bool = true) {
+        guard let line = selectedLine else {
+            clampScroll(viewport)
+            return
+        }
+        if onlyIfNeeded, isVisible(line, viewport) { return }
+        scroll = line - viewport / 3
+        clampScroll(viewport)
+    }
+
+    /// Shows an anchor's first line at the top and selects the first selectable line from there.
+    mutating func show(anchor: Int, _ viewport: Int) {
+        guard let range = model.anchors[anchor] else { return }
+        scroll = max(0, range.lowerBound - 1)
+        clampScroll(viewport)
+        if let index = model.selectable.firstIndex(where: { $0 >= scroll }) { selection = index }
+    }
+}

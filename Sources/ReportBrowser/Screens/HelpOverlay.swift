@@ -1,0 +1,66 @@
+import ReportCore
+
+/// The `?` overlay: every key of the key table with its help text, and what the symbols mean.
+enum HelpOverlay {
+    /// The overlay's box for the current size.
+    static func rect(_ state: AppState) -> Rect {
+        let width = min(state.width - 2, 78)
+        let height = min(state.height - 2, lines(state).count + 2)
+        return Rect(x: (state.width - width) / 2, y: max(1, (state.height - 1 - height) / 2), width: width, height: height)
+    }
+
+    static func viewport(_ state: AppState) -> Int { max(1, rect(state).height - 2) }
+
+    static func maxScroll(_ state: AppState) -> Int {
+        guard state.helpVisible, !state.isTooSmall else { return 0 }
+        return max(0, lines(state).count - viewport(state))
+    }
+
+    static func lines(_ state: AppState) -> [[Span]] {
+        let g = state.glyphs
+        var result: [[Span]] = []
+        func add(_ parts: [(String, StyleRole)]) {
+            var builder = LineBuilder()
+            for (text, role) in parts { builder.text(text, role) }
+            result.append(builder.spans)
+        }
+        let entries = KeyBindings.helpEntries
+        let labelWidth = min(16, entries.map { DisplayWidth.of($0.label) }.max() ?? 8)
+        for binding in entries {
+            var builder = LineBuilder()
+            builder.cell(binding.label, labelWidth, .left, .hintKey)
+            builder.space(2)
+            builder.text(binding.help + (binding.modes == [.searchPrompt] ? " (i sökrutan)" : ""))
+            result.append(builder.spans)
+        }
+        add([("", .normal)])
+        add([("Indikatorer: ", .emphasis), (g.status(.met) + " uppnås  ", .statusMet), (g.status(.approaching) + " närmar sig  ", .statusApproaching),
+             (g.status(.notMet) + " uppnås ej  ", .statusNotMet), (g.status(.notAssessed) + " ej bedömd", .notAssessed)])
+        add([("Uppdrag och intern kontroll: ", .emphasis), (g.progress(.completed) + " blir klart  ", .statusMet),
+             (g.progress(.likelyCompleted) + " troligen klart  ", .statusApproaching), (g.progress(.notCompleted) + " ej klart i år", .statusNotMet)])
+        add([("Granskning: ", .emphasis), (g.severity(.error) + " fel  ", .statusNotMet), (g.severity(.warning) + " varning  ", .warning),
+             (g.severity(.info) + " info", .muted)])
+        add([("Avvikelse: ", .emphasis), ("positiv = bättre än budget; \(g.differs) = tryckt värde skiljer sig från beräknat", .normal)])
+        return result
+    }
+
+    static func draw(_ state: AppState, into grid: inout Grid) {
+        let box = rect(state)
+        guard box.width >= 3, box.height >= 3 else { return }
+        // Cover the body so no half-hidden line shows beside the box.
+        grid.fill(Rect(x: 0, y: 1, width: state.width, height: state.height - 2), style: .normal)
+        grid.box(box, title: "Hjälp – tangenter", glyphs: state.glyphs.box)
+        let inner = box.inset(by: 1).inset(left: 1)
+        let all = lines(state)
+        let first = min(state.helpScroll, max(0, all.count - 1))
+        for (offset, spans) in all.dropFirst(first).prefix(inner.height).enumerated() {
+            var x = inner.x
+            for span in spans where x < inner.maxX {
+                x += grid.put(span.text, x: x, y: inner.y + offset, style: span.style, maxWidth: inner.maxX - x)
+            }
+        }
+        if first + inner.height < all.count {
+            grid.put(state.ascii ? "v" : "▼", x: box.maxX - 2, y: box.maxY - 1, style: Style(.border))
+        }
+    }
+}

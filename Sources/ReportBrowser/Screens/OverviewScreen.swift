@@ -1,0 +1,114 @@
+import ReportCore
+
+/// Översikt: title and period, per målområde stacked status bars for indicators and uppdrag,
+/// the budget and investment headlines, internal control, Preliminär bedömning, audit findings.
+enum OverviewScreen {
+    static func build(_ context: BuildContext) -> ViewModel {
+        let data = context.data, g = context.glyphs, width = context.width
+        let analysis = data.analysis
+        var model = ViewModel()
+        model.append(.text(data.title, .title, indent: 1))
+        model.append(.text(data.subtitle, .muted, indent: 1))
+        model.blank()
+
+        let labelWidth = 12
+        let countsWidth = 22
+        let barWidth = min(40, max(4, width - 3 - labelWidth - 1 - 1 - countsWidth))
+        func barLine(_ label: String, _ bar: [Span], _ counts: [Span], suffix: String) -> Line {
+            var builder = LineBuilder()
+            builder.space(3)
+            builder.cell(label, labelWidth, .left, .muted)
+            builder.space(1)
+            for span in bar { builder.append(span) }
+            builder.space(1)
+            for span in counts { builder.append(span) }
+            builder.text(suffix, .muted)
+            return builder.line()
+        }
+        let areas = data.report.goalAreas
+        for (index, area) in areas.enumerated() {
+            var title = LineBuilder()
+            title.text(" \(g.collapsed) ", .muted)
+            title.text(data.shortAreaTitle(index), Style(.emphasis))
+            if data.shortAreaTitle(index) != area.title, width >= 100 {
+                title.text("  " + area.title, .muted)
+            }
+            model.append(title.line(key: .area(index), action: .open(Jump(view: .goalTree, focus: .area(index)))))
+            model.append(contentsOf: areaBars(analysis.indicatorCounts(area: area.id), analysis.assignmentCounts(area: area.id), barWidth, context, barLine))
+        }
+        if areas.count != 1 {
+            var title = LineBuilder()
+            title.text(" \(g.collapsed) ", .muted)
+            title.text(areas.isEmpty ? "Inga målområden" : "Alla", Style(.emphasis))
+            title.pad(to: 3 + labelWidth + 1)
+            for span in Parts.statusCounts(analysis.indicatorCounts(), glyphs: g) { title.append(span) }
+            title.text("  uppdrag ", .muted)
+            for span in Parts.progressCounts(analysis.assignmentCounts(), glyphs: g, includeOther: false) { title.append(span) }
+            model.append(title.line(key: .link("alla"), action: .open(Jump(view: .indicatorList))))
+        }
+        model.blank()
+
+        let keyWidth = 16
+        func factLine(_ label: String, _ spans: [Span], key: String, jump: Jump?) -> Line {
+            var builder = LineBuilder()
+            builder.space(1)
+            builder.cell(label, keyWidth, .left, .emphasis)
+            builder.space(1)
+            for span in spans { builder.append(span) }
+            return builder.line(key: .link(key), action: jump.map { .open($0) })
+        }
+        let headlines: [(String, FinancialTable, ViewID)] = [
+            ("Ekonomi", data.report.economy.operations, .economy),
+            ("Investeringar", data.report.investments.board, .investments),
+            ("Samhällsbyggnad", data.report.investments.urbanDevelopment, .investments),
+        ]
+        for (label, table, view) in headlines {
+            guard let headline = Headline(table), let deviation = headline.deviations.first else { continue }
+            var builder = LineBuilder()
+            let digits = deviation.budget.fractionDigits
+            builder.text("\(deviation.scope.isEmpty ? "avvikelse" : deviation.scope.lowercased()) ")
+            builder.text("\(Numbers.signed(deviation.computed, fractionDigits: digits)) \(headline.unit)", Style(deviation.computed < 0 ? .deviationBad : .deviationGood))
+            builder.text(" (\(Numbers.percent(deviation.percentOfBudget)))", .muted)
+            if let printed = deviation.printed, printed.value != deviation.computed {
+                builder.text(" tryckt \(printed.text)", .warning)
+            }
+            builder.text(" · budget \(deviation.budget.text) · \(deviation.comparedLabel.lowercased()) \(deviation.compared.text)", .muted)
+            model.append(factLine(label, builder.spans, key: "headline-\(table.id)", jump: Jump(view: view)))
+        }
+        let control = analysis.internalControlCounts()
+        var controlSpans = Parts.progressCounts(control, glyphs: g, includeOther: false)
+        controlSpans.append(Span(text: "  av \(control.total)", style: Style(.muted), width: DisplayWidth.of("  av \(control.total)")))
+        model.append(factLine("Intern kontroll", controlSpans, key: "ik", jump: Jump(view: .internalControl)))
+        let assessments = data.report.summary.preliminaryAssessment
+        if !assessments.isEmpty {
+            var builder = LineBuilder()
+            for (index, row) in assessments.enumerated() {
+                if index > 0 { builder.text(" · ", .muted) }
+                builder.text("\(row.area): ")
+                builder.text(row.assessment, .emphasis)
+            }
+            let summaryText = data.texts.firstIndex { $0.group == "Sammanfattning" }
+            model.append(factLine("Prel. bedömning", builder.spans, key: "bedomning", jump: summaryText.map { Jump(view: .text($0)) }))
+        }
+        let audit = analysis.audit
+        var auditLine = LineBuilder()
+        auditLine.text("\(audit.findings(.error).count) fel", Style(audit.findings(.error).isEmpty ? .muted : .statusNotMet))
+        auditLine.text(" · ", .muted)
+        auditLine.text("\(audit.findings(.warning).count) varningar", Style(audit.findings(.warning).isEmpty ? .muted : .warning))
+        auditLine.text(" · \(audit.findings(.info).count) info", .muted)
+        model.append(factLine("Granskning", auditLine.spans, key: "granskning", jump: Jump(view: .audit)))
+        return model
+    }
+
+    private static func areaBars(_ counts: StatusCounts, _ progress: ProgressCounts, _ barWidth: Int, _ context: BuildContext,
+                                 _ barLine: (String, [Span], [Span], String) -> Line) -> [Line] {
+        let g = context.glyphs
+        let indicatorBar = Charts.stackedBar(IndicatorStatus.allCases.map { (counts[$0], $0.barRole) }, width: barWidth, color: context.color, glyphs: g)
+        let progressKinds: [Progress] = progress.other > 0 ? Progress.allCases : [.completed, .likelyCompleted, .notCompleted]
+        let assignmentBar = Charts.stackedBar(progressKinds.map { (progress[$0], $0.barRole) }, width: barWidth, color: context.color, glyphs: g)
+        return [
+            barLine("Indikatorer", indicatorBar, Parts.statusCounts(counts, glyphs: g), ""),
+            barLine("Uppdrag", assignmentBar, Parts.progressCounts(progress, glyphs: g, includeOther: false), ""),
+        ]
+    }
+}

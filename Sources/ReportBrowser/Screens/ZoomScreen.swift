@@ -1,0 +1,66 @@
+import ReportCore
+
+/// Zoom (`z`): a large, simple overview for a projector — per målområde the indicator counts by
+/// status in big digits, with few words.
+enum ZoomScreen {
+    static func draw(_ state: AppState, into grid: inout Grid) {
+        let data = state.data, g = state.glyphs
+        let area = Rect(x: 0, y: 0, width: state.width, height: state.height - 1)
+        grid.put(data.title, x: 0, y: 0, width: area.width, alignment: .center, style: Style(.title))
+        let statuses = IndicatorStatus.allCases
+        let areas = data.report.goalAreas
+        let nameWidth = min(24, max(12, area.width / 4))
+        let columnWidth = max(1, (area.width - nameWidth - 1) / statuses.count)
+        // Column labels.
+        for (index, status) in statuses.enumerated() {
+            grid.put("\(g.status(status)) \(status.swedishName)", x: nameWidth + 1 + index * columnWidth, y: 2,
+                     width: columnWidth, alignment: .center, style: Style(status.role))
+        }
+        let big = area.height - 4 >= areas.count * 6 - 1 && columnWidth >= 8
+        var y = 4
+        for (index, goalArea) in areas.enumerated() {
+            let counts = data.analysis.indicatorCounts(area: goalArea.id)
+            let rows = big ? 5 : 1
+            guard y + rows <= area.maxY else { break }
+            let name = TextSanitizer.wrap(data.shortAreaTitle(index), width: nameWidth - 1).prefix(rows)
+            for (offset, line) in name.enumerated() {
+                grid.put(line, x: 1, y: y + (rows - name.count) / 2 + offset, style: Style(.emphasis), maxWidth: nameWidth - 1)
+            }
+            for (column, status) in statuses.enumerated() {
+                let x = nameWidth + 1 + column * columnWidth
+                let style = Style(counts[status] == 0 ? .muted : status.role)
+                if big {
+                    let rendered = BigDigits.render(counts[status], glyph: g.bar)
+                    let w = rendered.first.map { DisplayWidth.of($0) } ?? 0
+                    for (offset, text) in rendered.enumerated() {
+                        grid.put(text, x: x + max(0, (columnWidth - w) / 2), y: y + offset, style: style, maxWidth: columnWidth)
+                    }
+                } else {
+                    grid.put(String(counts[status]), x: x, y: y, width: columnWidth, alignment: .center, style: style.adding(.bold))
+                }
+            }
+            y += big ? 6 : 2
+        }
+        if areas.isEmpty {
+            grid.put("Inga målområden", x: 0, y: 4, width: area.width, alignment: .center, style: Style(.muted))
+        }
+    }
+}
+
+/// Digits five rows high, drawn with a block glyph.
+enum BigDigits {
+    private static let font: [[String]] = [
+        ["###", "# #", "# #", "# #", "###"], [" # ", "## ", " # ", " # ", "###"], ["###", "  #", "###", "#  ", "###"],
+        ["###", "  #", "###", "  #", "###"], ["# #", "# #", "###", "  #", "  #"], ["###", "#  ", "###", "  #", "###"],
+        ["###", "#  ", "###", "# #", "###"], ["###", "  #", "  #", "  #", "  #"], ["###", "# #", "###", "# #", "###"],
+        ["###", "# #", "###", "  #", "###"],
+    ]
+
+    /// Five lines showing `number` (negative numbers are shown as 0).
+    static func render(_ number: Int, glyph: Character) -> [String] {
+        let digits = String(max(0, number)).compactMap { $0.wholeNumberValue }
+        return (0..<5).map { row in
+            digits.map { font[$0][row] }.joined(separator: " ").map { $0 == "#" ? glyph : $0 }.reduce(into: "") { $0.append($1) }
+        }
+    }
+}
