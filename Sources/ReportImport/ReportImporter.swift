@@ -157,3 +157,13 @@ final class DiagnosticLog: @unchecked Sendable {
         entries.append(ImportDiagnostic(severity: .info, lines: lines, message: message))
     }
 }
+
+extension ImportResult {
+    /// The report in Malkoll's JSON data format: keys in the model's order, pretty-printed like
+    /// the bundled file, with a final line break.
+    public func reportJSON() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        return try encoder.encode(report) + Data("\n".utf8)
+    }
+}
