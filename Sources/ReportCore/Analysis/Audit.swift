@@ -96,10 +96,12 @@ public struct Audit: Sendable {
     }
 
     private mutating func compare(
-        _ table: FinancialTable, row: Int, column: Int, printed: PrintedNumber, computed: Decimal, operands: [PrintedNumber], what: String
+        _ table: FinancialTable, row: Int, column: Int, printed: PrintedNumber, computed: Decimal, operands: [PrintedNumber],
+        what describe: @autoclosure () -> String
     ) {
         let difference = printed.value - computed
         guard difference != 0 else { return }
+        let what = describe() // only built for a finding
         let unit = ([printed] + operands).map(\.unitInLastPlace).max() ?? 1
         let tolerance = Self.roundingTolerance(operands: operands.count, unit: unit)
         let fractionDigits = ([printed] + operands).map(\.fractionDigits).max() ?? 0
@@ -126,17 +128,27 @@ public struct Audit: Sendable {
     }
 
     private mutating func checkDeviations(_ table: FinancialTable) {
+        // The same deviations as `FinancialTable.deviations(ofRow:)`, without its percentages (a
+        // Decimal division per cell) and with the columns worked out once per table.
+        let deviationColumns = table.deviationColumns
         for row in table.rows.indices {
-            for deviation in table.deviations(ofRow: row) {
-                guard let printed = deviation.printed else { continue }
-                let comparedName = table.columns[deviation.columns.compared].label.lowercased()
-                let formula: String
-                switch table.rows[row].kind {
-                case .income, .investment: formula = "\(comparedName) − budget"
-                default: formula = "budget − \(comparedName)"
-                }
-                compare(table, row: row, column: deviation.columns.deviation, printed: printed, computed: deviation.computed,
-                        operands: [deviation.budget, deviation.compared], what: "avvikelsen (\(formula))")
+            let kind = table.rows[row].kind
+            for columns in deviationColumns {
+                guard let budget = table.number(row: row, column: columns.budget),
+                      let compared = table.number(row: row, column: columns.compared),
+                      let computed = DeviationRule.deviation(kind: kind, budget: budget.value, compared: compared.value),
+                      let printed = table.number(row: row, column: columns.deviation)
+                else { continue }
+                compare(table, row: row, column: columns.deviation, printed: printed, computed: computed,
+                        operands: [budget, compared], what: {
+                            let comparedName = table.columns[columns.compared].label.lowercased()
+                            let formula: String
+                            switch kind {
+                            case .income, .investment: formula = "\(comparedName) − budget"
+                            default: formula = "budget − \(comparedName)"
+                            }
+                            return "avvikelsen (\(formula))"
+                        }())
             }
         }
     }
@@ -163,9 +175,10 @@ public struct Audit: Sendable {
                 let operands = resolved.compactMap { table.number(row: $0.index, column: column) }
                 guard operands.count == resolved.count else { continue }
                 let computed = zip(resolved, operands).reduce(Decimal(0)) { $0 + $1.0.sign * $1.1.value }
-                let names = resolved.map { ($0.sign < 0 ? "− " : "") + table.rows[$0.index].label }
-                compare(table, row: row, column: column, printed: printed, computed: computed, operands: operands,
-                        what: "summan av \(names.count) rader (\(names.joined(separator: ", ")))")
+                compare(table, row: row, column: column, printed: printed, computed: computed, operands: operands, what: {
+                    let names = resolved.map { ($0.sign < 0 ? "− " : "") + table.rows[$0.index].label }
+                    return "summan av \(names.count) rader (\(names.joined(separator: ", ")))"
+                }())
             }
         }
     }
