@@ -136,8 +136,12 @@ struct GoalParser {
     private func heading(at index: Int, prefix: String, in range: Range<Int>) -> (String, Int) {
         var parts = [Line(number: lines[index].number, text: String(lines[index].trimmed.dropFirst(prefix.count)))]
         var next = index + 1
-        while next < range.upperBound, !lines[next].isBlank, !Self.isStructural(lines[next]) {
+        var previousLength = lines[index].text.count
+        // A heading wraps only when its line is full; a short line right under it is text.
+        while next < range.upperBound, !lines[next].isBlank, !Self.isStructural(lines[next]),
+              previousLength >= 70, lines[next].trimmed.count < 70, !lines[next].trimmed.hasSuffix(".") {
             parts.append(lines[next])
+            previousLength = lines[next].text.count
             next += 1
         }
         if parts.count > 1 {

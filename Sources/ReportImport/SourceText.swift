@@ -53,7 +53,7 @@ struct SourceText {
         guard pieces.count == 2 else { return nil }
         let label = pieces[0].trimmingCharacters(in: .whitespaces)
         let page = pieces[1].trimmingCharacters(in: .whitespaces)
-        guard !label.isEmpty, label.count <= 60, !page.isEmpty, page.allSatisfy(\.isNumber), page.count <= 4 else { return nil }
+        guard !label.isEmpty, label.count <= 60, !page.isEmpty, page.allSatisfy(\.isNumber), page.count <= 3 else { return nil }
         guard !label.contains(where: \.isNumber) else { return nil }
         return label
     }
