@@ -58,6 +58,13 @@ struct Import: ParsableCommand {
                 Output.error("\(place): \(diagnostic.severity.rawValue): \(diagnostic.message)")
             }
             let json = try result.reportJSON()
+            // What is written must load again, with the same checks as any report; otherwise
+            // nothing is written and an existing file stays as it was.
+            do {
+                _ = try ReportLoader.load(data: json, file: output ?? "(import)")
+            } catch let error as ReportLoadError {
+                throw CommandFailure("the imported report does not load back, nothing written: \(error.description)")
+            }
             let contents = String(decoding: json, as: UTF8.self)
             if let output {
                 try Output.writeAtomically(contents, to: output)

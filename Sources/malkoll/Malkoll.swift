@@ -12,7 +12,7 @@ struct Malkoll: ParsableCommand {
             With no FILE, the bundled report opens: Huddinge kommun, kommunstyrelsen, delårsrapport per augusti 2021.
             Exit codes: 0 success; 1 `check` found an error; 2 the input or the command line cannot be used.
             """,
-        subcommands: [Browse.self, Summary.self, Check.self, Export.self],
+        subcommands: [Browse.self, Summary.self, Check.self, Export.self, Import.self],
         defaultSubcommand: Browse.self
     )
 }
