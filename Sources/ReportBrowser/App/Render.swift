@@ -102,9 +102,6 @@ enum Chrome {
             }
             y += 1
         }
-        // Scroll hints in the last column.
-        if first > 0 { grid.put(state.ascii ? "^" : "▲", x: state.width - 1, y: body.y + model.header.count, style: Style(.muted)) }
-        if last < model.lines.count { grid.put(state.ascii ? "v" : "▼", x: state.width - 1, y: body.maxY - 1, style: Style(.muted)) }
     }
 
     /// Draws one line and highlights the search term in it.
@@ -161,6 +158,12 @@ enum Chrome {
         } else if view.model.lines.count > state.viewportHeight {
             let maxScroll = max(1, view.maxScroll(state.viewportHeight))
             right += "\(min(100, view.scroll * 100 / maxScroll)) %"
+        }
+        // More above / below.
+        let viewport = state.viewportHeight
+        let above = view.scroll > 0, below = view.scroll + viewport < view.model.lines.count
+        if above || below {
+            right += " " + (above ? (state.ascii ? "^" : "▲") : " ") + (below ? (state.ascii ? "v" : "▼") : " ")
         }
         let rightWidth = DisplayWidth.of(right)
         if rightWidth > 0, rightWidth + 2 <= state.width {

@@ -288,7 +288,7 @@ extension AppState {
         view.scroll = 0
         refresh(&view)
         top = view
-        message = Message(text: view.filter == 0 ? "Filter av: alla visas" : "Filter: \(options[view.filter - 1])", role: .normal)
+        message = Message(text: view.filter == 0 ? "Filtret borttaget: alla visas" : "Visar bara ”\(options[view.filter - 1])” – f byter, F tar bort", role: .normal)
     }
 }
 

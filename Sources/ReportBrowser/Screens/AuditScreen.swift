@@ -23,7 +23,7 @@ enum AuditScreen {
             builder.space(1)
             builder.text("\(g.severity(finding.severity)) ", Style(finding.severity.role))
             builder.cell(finding.severity.swedishName, 8, .left, Style(finding.severity.role))
-            builder.cell(finding.location, max(4, context.width - builder.width - 1), .left, Style(.emphasis))
+            builder.cell(g.path(finding.location), max(4, context.width - builder.width - 1), .left, Style(.emphasis))
             model.append(builder.line(key: .finding(index), action: .finding(index)))
             model.append(contentsOf: Line.wrapped(finding.message, width: context.width - 1, indent: 4))
         }

@@ -132,7 +132,7 @@ enum TableRowScreen {
                 var builder = LineBuilder()
                 builder.space(2)
                 builder.text("\(g.severity(finding.severity)) \(finding.severity.swedishName)  ", Style(finding.severity.role))
-                builder.text(finding.location, .muted)
+                builder.text(g.path(finding.location), .muted)
                 model.append(builder.line())
                 model.append(contentsOf: Line.wrapped(finding.message, width: width, indent: 4))
             }

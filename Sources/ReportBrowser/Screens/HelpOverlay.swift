@@ -26,12 +26,24 @@ enum HelpOverlay {
         }
         let entries = KeyBindings.helpEntries
         let labelWidth = min(16, entries.map { DisplayWidth.of($0.label) }.max() ?? 8)
+        // The text wraps beside the keys (or below them when the box is narrow).
+        let inner = max(1, min(state.width - 2, 78) - 3)
+        let textIndent = inner - labelWidth - 2 >= 16 ? labelWidth + 2 : 2
         for binding in entries {
+            let help = binding.help + (binding.modes == [.searchPrompt] ? " (i sökrutan)" : "")
+            let parts = TextSanitizer.wrap(help, width: max(1, inner - textIndent))
             var builder = LineBuilder()
-            builder.cell(binding.label, labelWidth, .left, .hintKey)
-            builder.space(2)
-            builder.text(binding.help + (binding.modes == [.searchPrompt] ? " (i sökrutan)" : ""))
-            result.append(builder.spans)
+            builder.cell(binding.label, min(labelWidth, inner), .left, .hintKey)
+            if textIndent == 2 {
+                result.append(builder.spans)
+                builder = LineBuilder()
+            }
+            for (index, part) in parts.enumerated() {
+                if index > 0 || textIndent == 2 { builder = LineBuilder() }
+                builder.pad(to: textIndent)
+                builder.text(part)
+                result.append(builder.spans)
+            }
         }
         add([("", .normal)])
         add([("Indikatorer: ", .emphasis), (g.status(.met) + " uppnås  ", .statusMet), (g.status(.approaching) + " närmar sig  ", .statusApproaching),

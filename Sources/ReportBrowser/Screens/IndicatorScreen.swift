@@ -144,7 +144,7 @@ enum IndicatorListScreen {
         let items = data.analysis.indicators.enumerated().filter { filter == nil || $0.element.evaluation.status == filter }
         let valueWidth = 13, targetWidth = 10, statusWidth = 12
         let widths = ColumnLayout.widths([
-            ColumnLayout.Column(natural: 30, minimum: 8, priority: 100, flexible: true),
+            ColumnLayout.Column(natural: min(60, data.analysis.indicators.map { DisplayWidth.of($0.indicator.printedName) }.max() ?? 30), minimum: 8, priority: 100, flexible: true),
             ColumnLayout.Column(natural: valueWidth, priority: 50),
             ColumnLayout.Column(natural: targetWidth, priority: 40),
             ColumnLayout.Column(natural: statusWidth, priority: 90),

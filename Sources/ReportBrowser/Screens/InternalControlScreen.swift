@@ -8,18 +8,20 @@ enum InternalControlScreen {
         let filter = FilterOptions.controlProgress(context.filter, data: data)
         var model = ViewModel()
         let columns = data.progressColumns
-        let cellWidth = 10
-        let processWidth = max(8, context.width - 2 - (columns.count + 1) * (cellWidth + 1) - 1)
+        // Full column names when there is room, else only the symbols.
+        let wide = context.width - 3 - (columns.count + 1) * 11 >= 16
+        let cellWidth = wide ? 10 : 3
+        let processWidth = max(4, context.width - 2 - (columns.count + 1) * (cellWidth + 1) - 1)
         var header = LineBuilder()
         header.space(1)
         header.cell("Process", processWidth, .left, Style(.tableHeader))
         for progress in columns {
             header.space(1)
             let style = progress == filter ? Style(.tableHeader, .reverse) : Style(.tableHeader)
-            header.cell("\(g.progress(progress)) \(progress.shortName)", cellWidth, .right, style)
+            header.cell(wide ? "\(g.progress(progress)) \(progress.shortName)" : g.progress(progress), cellWidth, .right, style)
         }
         header.space(1)
-        header.cell("Totalt", cellWidth, .right, Style(.tableHeader))
+        header.cell(wide ? "Totalt" : "Tot", cellWidth, .right, Style(.tableHeader))
         model.append(Parts.heading("Intern kontroll: process × status"))
         model.append(header.line())
         func row(_ name: String, _ items: [Int], key: LineKey, process: Int?, emphasis: Bool) -> Line {

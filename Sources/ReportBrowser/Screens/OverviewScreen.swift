@@ -13,14 +13,15 @@ enum OverviewScreen {
 
         let labelWidth = 12
         let countsWidth = 22
-        let barWidth = min(40, max(4, width - 3 - labelWidth - 1 - 1 - countsWidth))
+        let room = width - 3 - labelWidth - 1 - 1 - countsWidth
+        let barWidth = room >= 8 ? min(40, room) : 0
         func barLine(_ label: String, _ bar: [Span], _ counts: [Span], suffix: String) -> Line {
             var builder = LineBuilder()
             builder.space(3)
             builder.cell(label, labelWidth, .left, .muted)
             builder.space(1)
             for span in bar { builder.append(span) }
-            builder.space(1)
+            if !bar.isEmpty { builder.space(1) }
             for span in counts { builder.append(span) }
             builder.text(suffix, .muted)
             return builder.line()

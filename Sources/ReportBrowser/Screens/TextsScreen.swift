@@ -67,7 +67,7 @@ enum TextScreen {
             }
             for sub in section.subsections ?? [] { add(sub, depth: depth + 1) }
         }
-        model.append(.text(document.group, .muted, indent: 2))
+        if document.group != document.section.heading { model.append(.text(document.group, .muted, indent: 2)) }
         add(document.section, depth: 0)
         while model.lines.last == .blank { model.lines.removeLast() }
         return model

@@ -13,7 +13,8 @@ enum ZoomScreen {
         let columnWidth = max(1, (area.width - nameWidth - 1) / statuses.count)
         // Column labels.
         for (index, status) in statuses.enumerated() {
-            grid.put("\(g.status(status)) \(status.swedishName)", x: nameWidth + 1 + index * columnWidth, y: 2,
+            let label = "\(g.status(status)) \(status.swedishName)"
+            grid.put(DisplayWidth.of(label) <= columnWidth ? label : g.status(status), x: nameWidth + 1 + index * columnWidth, y: 2,
                      width: columnWidth, alignment: .center, style: Style(status.role))
         }
         let big = area.height - 4 >= areas.count * 6 - 1 && columnWidth >= 8

@@ -96,8 +96,8 @@ enum Numbers {
     }
 }
 
-/// Column widths for a table: fixed columns at their natural width, one flexible column taking
-/// the rest; when the width runs out, the lowest-priority columns are dropped (width 0).
+/// Column widths for a table: fixed columns at their natural width, one flexible column up to
+/// its natural width in what is left; when the width runs out, the lowest-priority columns are dropped (width 0).
 enum ColumnLayout {
     struct Column {
         var natural: Int
@@ -128,7 +128,7 @@ enum ColumnLayout {
         var result = columns.enumerated().map { shown[$0.offset] ? $0.element.natural : 0 }
         if let flexible {
             let rest = total - fixedWidth()
-            result[flexible] = max(0, min(rest, max(columns[flexible].natural, rest)))
+            result[flexible] = max(0, min(rest, max(columns[flexible].natural, columns[flexible].minimum)))
         }
         return result
     }

@@ -60,11 +60,11 @@ enum FinancialTableWidget {
         }
         var headers = table.columns.map(\.label)
         if options.trend { headers += ["Trend", "Förändr."] }
-        var columns = [ColumnLayout.Column(natural: max(12, min(34, table.rows.map { DisplayWidth.of($0.label) + 2 * ($0.level ?? 0) + 2 }.max() ?? 12)),
+        var columns = [ColumnLayout.Column(natural: max(12, min(48, table.rows.map { DisplayWidth.of($0.label) + 2 * ($0.level ?? 0) + 2 }.max() ?? 12)),
                                            minimum: 10, priority: 100, flexible: true)]
         for index in headers.indices {
             let cellWidth = texts.map { index < $0.count ? DisplayWidth.of($0[index].0) : 0 }.max() ?? 0
-            let natural = max(cellWidth, min(DisplayWidth.of(headers[index]), 10), 3)
+            let natural = max(cellWidth, min(DisplayWidth.of(headers[index]), 12), 3)
             columns.append(ColumnLayout.Column(natural: natural, priority: 60 - index))
         }
         let widths = ColumnLayout.widths(columns, total: context.width - indent - 1)

@@ -1,3 +1,4 @@
+import Foundation
 import ReportCore
 
 /// The uppdrag/control status (not Foundation's `Progress`).
@@ -58,6 +59,11 @@ struct Glyphs: Sendable, Equatable {
     var arrow: String { ascii ? "->" : "→" }
     var box: BoxGlyphs { ascii ? .ascii : .light }
     var rule: Character { ascii ? "-" : "─" }
+
+    /// Text built by the core with "›" between places, with ">" in ASCII mode.
+    func path(_ text: String) -> String {
+        ascii ? text.replacingOccurrences(of: "›", with: ">") : text
+    }
 }
 
 extension IndicatorStatus {

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import ReportBrowser
+
+/// Golden text snapshots of every screen at four sizes, dark and monochrome: the plain lines,
+/// then the style runs. A missing golden is recorded and fails; RECORD_SNAPSHOTS=1 re-records.
+@Suite struct SnapshotTests {
+    static let sizes = [(80, 24), (120, 40), (40, 12), (10, 3)]
+    static let themes: [Theme] = [.dark, .mono]
+
+    static var folder: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Snapshots")
+    }
+
+    static func snapshot(_ grid: Grid) -> String {
+        (grid.lines() + ["--- stilar ---"] + grid.styleRuns()).joined(separator: "\n") + "\n"
+    }
+
+    @Test(arguments: ScreenScripts.all.map(\.name))
+    func screenMatchesItsGoldens(_ name: String) throws {
+        let keys = ScreenScripts.all.first { $0.name == name }?.keys ?? ""
+        let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
+        try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
+        for theme in Self.themes {
+            for (width, height) in Self.sizes {
+                let state = try BrowserFixture.state(keys, width: width, height: height, theme: theme)
+                let text = Self.snapshot(render(state))
+                #expect(!text.unicodeScalars.contains("\u{1B}"), "no escape bytes in \(name)")
+                let file = Self.folder.appendingPathComponent("\(name)-\(width)x\(height)-\(theme.name).txt")
+                let golden = try? String(contentsOf: file, encoding: .utf8)
+                if record || golden == nil {
+                    try text.write(to: file, atomically: true, encoding: .utf8)
+                    if !record { Issue.record("recorded missing golden \(file.lastPathComponent); check it and run again") }
+                    continue
+                }
+                #expect(golden == text, "\(file.lastPathComponent) differs; RECORD_SNAPSHOTS=1 re-records")
+            }
+        }
+    }
+
+    @Test func asciiModeDrawsNoUnicodeSymbols() throws {
+        for (name, keys) in ScreenScripts.all {
+            let state = try BrowserFixture.state(keys, width: 100, height: 30, ascii: true)
+            let text = render(state).lines().joined(separator: "\n")
+            for symbol in ["✓", "↗", "✗", "▁", "█", "│", "─", "▸", "▾", "›", "≠", "▲", "▼"] {
+                #expect(!text.contains(symbol), "\(name) shows \(symbol) in --ascii")
+            }
+        }
+    }
+
+    @Test func monochromeBarsTellSegmentsApartByGlyph() throws {
+        let mono = render(try BrowserFixture.state("", theme: .mono)).lines().joined()
+        #expect(mono.contains("▓") || mono.contains("▒"))
+    }
+}
