@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// `malkoll import` run as a user runs it, on the source text of the bundled report.
+@Suite struct ImportCommandTests {
+    var sourceText: URL {
+        MalkollBinary.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/source/000_4aa2431769c5c4f6.txt")
+    }
+
+    var overlay: URL {
+        MalkollBinary.repositoryRoot.appendingPathComponent("Tests/ReportCoreTests/Fixtures/import/huddinge-2021-08.overlay.json")
+    }
+
+    func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("malkoll-import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func importsTheSourceAndCheckAndExportWorkOnTheResultAsOnTheBundledReport() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("imported.json")
+        let result = try MalkollBinary.run(["import", sourceText.path, "--overlay", overlay.path, "--output", output.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        // Diagnostics name the text file and a line.
+        #expect(result.stderr.contains("\(sourceText.path):1392: warning: the process label \"Upphandlingsprocessen\""))
+
+        let importedCheck = try MalkollBinary.run(["check", output.path, "--format", "json"])
+        let bundledCheck = try MalkollBinary.run(["check", "--format", "json"])
+        #expect(importedCheck.status == 1)
+        #expect(importedCheck.stdout == bundledCheck.stdout)
+        for table in ["indicators", "operations", "urban-development", "internal-control"] {
+            let imported = try MalkollBinary.run(["export", output.path, "--table", table, "--format", "json"])
+            let bundled = try MalkollBinary.run(["export", "--table", table, "--format", "json"])
+            #expect(imported.status == 0)
+            #expect(imported.stdout == bundled.stdout, "export of \(table) differs")
+        }
+    }
+
+    @Test func writesTheReportToStandardOutputWithoutOutput() throws {
+        let result = try MalkollBinary.run(["import", sourceText.path])
+        #expect(result.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(object?["formatVersion"] as? Int == 1)
+    }
+
+    @Test func strictTurnsWarningsIntoFailureAndWritesNothing() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("strict.json")
+        try "previous".write(to: output, atomically: true, encoding: .utf8)
+        let result = try MalkollBinary.run(["import", sourceText.path, "--strict", "--output", output.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(":467: strict import: "))
+        #expect(try String(contentsOf: output, encoding: .utf8) == "previous")
+    }
+
+    @Test func unusableTextExitsTwoWithTheLine() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let truncated = folder.appendingPathComponent("truncated.txt")
+        let lines = try String(contentsOf: sourceText, encoding: .utf8).components(separatedBy: "\n")
+        try lines.prefix(900).joined(separator: "\n").write(to: truncated, atomically: true, encoding: .utf8)
+        let result = try MalkollBinary.run(["import", truncated.path])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("\(truncated.path):"))
+        #expect(result.stderr.contains("truncated"))
+        let missing = try MalkollBinary.run(["import", folder.appendingPathComponent("none.txt").path])
+        #expect(missing.status == 2)
+        let badOverlay = folder.appendingPathComponent("overlay.json")
+        try #"{"indicators": {"x": {"directoin": "lowerIsBetter"}}}"#.write(to: badOverlay, atomically: true, encoding: .utf8)
+        let overlayResult = try MalkollBinary.run(["import", sourceText.path, "--overlay", badOverlay.path])
+        #expect(overlayResult.status == 2)
+        #expect(overlayResult.stderr.contains("directoin"))
+    }
+}
