@@ -47,6 +47,9 @@ public final class BrowserData: Sendable {
     let assignmentProgressOptions: [Progress]
     let searchIndex: SearchIndex
     let indicatorIndexById: [String: Int]
+    /// Indicator counts by status and uppdrag counts by progress, per målområde (by index).
+    let indicatorCountsByArea: [StatusCounts]
+    let assignmentCountsByArea: [ProgressCounts]
 
     var report: Report { analysis.report }
 
@@ -63,6 +66,16 @@ public final class BrowserData: Sendable {
             if ids[item.indicator.id] == nil { ids[item.indicator.id] = index }
         }
         indicatorsByGoal = byGoal
+        var areaCounts = Array(repeating: StatusCounts(), count: analysis.report.goalAreas.count)
+        for item in analysis.indicators where areaCounts.indices.contains(item.path.area) {
+            areaCounts[item.path.area][item.evaluation.status] += 1
+        }
+        indicatorCountsByArea = areaCounts
+        var progressCounts = Array(repeating: ProgressCounts(), count: analysis.report.goalAreas.count)
+        for item in analysis.assignments where progressCounts.indices.contains(item.path.area) {
+            progressCounts[item.path.area][item.assignment.progress] += 1
+        }
+        assignmentCountsByArea = progressCounts
         indicatorIndexById = ids
         var assignments: [GoalRef: [Int]] = [:]
         for (index, item) in analysis.assignments.enumerated() {
@@ -155,6 +168,14 @@ public final class BrowserData: Sendable {
         let tail = title[range.upperBound...].trimmingCharacters(in: .whitespaces)
         guard !tail.isEmpty else { return title }
         return tail.prefix(1).uppercased() + tail.dropFirst()
+    }
+
+    func indicatorCounts(area index: Int) -> StatusCounts {
+        indicatorCountsByArea.indices.contains(index) ? indicatorCountsByArea[index] : StatusCounts()
+    }
+
+    func assignmentCounts(area index: Int) -> ProgressCounts {
+        assignmentCountsByArea.indices.contains(index) ? assignmentCountsByArea[index] : ProgressCounts()
     }
 
     func indicator(_ index: Int) -> AnalyzedIndicator? {

@@ -6,6 +6,7 @@ public enum Headless {
         for key in keys {
             let effects = update(&state, .key(key))
             if effects.contains(.quit) { break }
+            _ = render(state) // every frame, as the live loop draws it
         }
         return render(state)
     }

@@ -109,7 +109,12 @@ enum Chrome {
         var x = 0
         for span in line.spans {
             guard x < state.width else { break }
-            x += grid.put(span.text, x: x, y: y, style: span.style, maxWidth: state.width - x)
+            if span.text.utf8.count == span.width {
+                x += grid.put(span.text, x: x, y: y, style: span.style, maxWidth: state.width - x) // ASCII fast path
+            } else {
+                // Spans are sanitized and measured when the model is built; skip doing it again.
+                x += grid.putClean(span.text, width: span.width, x: x, y: y, style: span.style, limit: state.width - x)
+            }
         }
         let term = state.search.term
         guard !term.isEmpty, state.search.input == nil, !state.search.hits.isEmpty else { return }

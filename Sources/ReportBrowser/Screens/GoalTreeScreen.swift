@@ -30,7 +30,7 @@ enum GoalTreeScreen {
             guard matches(areaIndicators) else { continue }
             let group = "area-\(a)"
             let folded = context.collapsed.contains(group)
-            let areaAssignments = data.analysis.assignments.lazy.filter { $0.path.area == a }.count
+            let areaAssignments = data.assignmentCounts(area: a).total
             let line = row(1, area.title, .title, areaIndicators, assignments: areaAssignments, prefix: (folded ? g.collapsed : g.expanded) + " ")
             model.append(line.line(key: .area(a), action: .toggle(group)))
             if folded { continue }

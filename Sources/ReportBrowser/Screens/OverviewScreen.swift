@@ -35,7 +35,7 @@ enum OverviewScreen {
                 title.text("  " + area.title, .muted)
             }
             model.append(title.line(key: .area(index), action: .open(Jump(view: .goalTree, focus: .area(index)))))
-            model.append(contentsOf: areaBars(analysis.indicatorCounts(area: area.id), analysis.assignmentCounts(area: area.id), barWidth, context, barLine))
+            model.append(contentsOf: areaBars(data.indicatorCounts(area: index), data.assignmentCounts(area: index), barWidth, context, barLine))
         }
         if areas.count != 1 {
             var title = LineBuilder()

@@ -19,8 +19,8 @@ enum ZoomScreen {
         }
         let big = area.height - 4 >= areas.count * 6 - 1 && columnWidth >= 8
         var y = 4
-        for (index, goalArea) in areas.enumerated() {
-            let counts = data.analysis.indicatorCounts(area: goalArea.id)
+        for index in areas.indices {
+            let counts = data.indicatorCounts(area: index)
             let rows = big ? 5 : 1
             guard y + rows <= area.maxY else { break }
             let name = TextSanitizer.wrap(data.shortAreaTitle(index), width: nameWidth - 1).prefix(rows)
