@@ -39,7 +39,7 @@ enum KeyBindings {
         var table: [KeyBinding] = [
             KeyBinding(keys: [.char("?"), .function(1)], label: "? F1", command: .help, help: "Visa eller stäng hjälpen", hint: "hjälp", modes: [.browse, .help, .zoom]),
             KeyBinding(keys: [.enter, .right, .char("l")], label: "Enter → l", command: .drill, help: "Öppna den markerade raden (fäll ut/ihop en grupp)", hint: "öppna", modes: browse),
-            KeyBinding(keys: [.escape, .left, .char("h"), .backspace], label: "Esc ← h", command: .back, help: "Tillbaka dit du var", hint: "tillbaka", modes: [.browse, .help, .zoom]),
+            KeyBinding(keys: [.escape, .left, .char("h"), .backspace], label: "Esc ← h BS", command: .back, help: "Tillbaka dit du var", hint: "tillbaka", modes: [.browse, .help, .zoom]),
             KeyBinding(keys: [.char("/")], label: "/", command: .search, help: "Sök i alla namn och texter i rapporten", hint: "sök", modes: browse),
             KeyBinding(keys: [.char("n")], label: "n", command: .nextHit, help: "Nästa träff", hint: "nästa", modes: browse, needsHits: true),
             KeyBinding(keys: [.char("N")], label: "N", command: .previousHit, help: "Föregående träff", hint: "föreg.", modes: browse, needsHits: true),
