@@ -45,11 +45,11 @@ struct Browse: ParsableCommand {
             if keys != nil || dump {
                 let data = BrowserData(analysis: analysis)
                 let grid = Headless.run(data: data, keys: script, width: screen.width, height: screen.height, options: options)
-                Output.write(Headless.dump(grid, styles: styles), sanitizeForTerminal: false)
+                Output.write(Headless.dump(grid, styles: styles), as: .humanText)
                 return
             }
             guard TerminalCapability.check() == .available else {
-                Output.write(SummaryFormatter(analysis: analysis).text())
+                Output.write(SummaryFormatter(analysis: analysis).text(), as: .humanText)
                 return
             }
             try BrowserRunLoop.run(data: BrowserData(analysis: analysis), options: options)

@@ -16,8 +16,8 @@ struct Check: ParsableCommand {
         try Malkoll.guarded {
             let audit = try report.analysis().audit
             switch format {
-            case .text: Output.write(FindingsFormatter.text(audit))
-            case .json: Output.write(FindingsFormatter.json(audit).serialized() + "\n", sanitizeForTerminal: false)
+            case .text: Output.write(FindingsFormatter.text(audit), as: .humanText)
+            case .json: Output.write(FindingsFormatter.json(audit).serialized() + "\n", as: .json)
             }
             hasErrors = !audit.findings(.error).isEmpty
         }

@@ -17,9 +17,11 @@ struct Export: ParsableCommand {
         try Malkoll.guarded {
             let text = Exporter(analysis: try report.analysis()).render(table, format: format)
             if let output {
-                try Output.writeAtomically(text, to: output)
+                // Markdown is for people and gets the same control-character policy as the
+                // terminal; CSV and JSON are data and are written as they are (JSON is escaped).
+                try Output.writeAtomically(format == .markdown ? TerminalText.safe(text) : text, to: output)
             } else {
-                Output.write(text, sanitizeForTerminal: format != .json)
+                Output.write(text, as: format == .json ? .json : format == .markdown ? .humanText : .data)
             }
         }
     }

@@ -69,7 +69,7 @@ struct Import: ParsableCommand {
             if let output {
                 try Output.writeAtomically(contents, to: output)
             } else {
-                Output.write(contents, sanitizeForTerminal: false)
+                Output.write(contents, as: .json)
             }
         }
     }

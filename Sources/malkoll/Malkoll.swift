@@ -49,10 +49,26 @@ struct CommandFailure: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Writes to stdout; text from data is made safe first when stdout is a terminal.
+/// Writes to stdout under the control-character policy of the kind of output.
 enum Output {
-    static func write(_ text: String, sanitizeForTerminal: Bool = true) {
-        let safe = sanitizeForTerminal && isatty(STDOUT_FILENO) != 0 ? TerminalText.safe(text) : text
+    /// What is written, which decides how text from the data is treated.
+    enum Kind {
+        /// Text for people (summary, check, Markdown): always made safe, wherever it goes, since
+        /// a file or a pipe ends up on a terminal sooner or later.
+        case humanText
+        /// Data for programs (CSV): written as it is, except when it goes straight to a terminal.
+        case data
+        /// JSON: its own escaping already keeps control characters out.
+        case json
+    }
+
+    static func write(_ text: String, as kind: Kind) {
+        let safe: String
+        switch kind {
+        case .humanText: safe = TerminalText.safe(text)
+        case .data: safe = isatty(STDOUT_FILENO) != 0 ? TerminalText.safe(text) : text
+        case .json: safe = text
+        }
         FileHandle.standardOutput.write(Data(safe.utf8))
     }
 

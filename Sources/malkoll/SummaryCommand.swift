@@ -15,9 +15,9 @@ struct Summary: ParsableCommand {
         try Malkoll.guarded {
             let formatter = SummaryFormatter(analysis: try report.analysis())
             switch format {
-            case .text: Output.write(formatter.text())
-            case .markdown: Output.write(formatter.markdown())
-            case .json: Output.write(formatter.json().serialized() + "\n", sanitizeForTerminal: false)
+            case .text: Output.write(formatter.text(), as: .humanText)
+            case .markdown: Output.write(formatter.markdown(), as: .humanText)
+            case .json: Output.write(formatter.json().serialized() + "\n", as: .json)
             }
         }
     }
