@@ -128,26 +128,18 @@ public struct Audit: Sendable {
     }
 
     private mutating func checkDeviations(_ table: FinancialTable) {
-        // The same deviations as `FinancialTable.deviations(ofRow:)`, without its percentages (a
-        // Decimal division per cell) and with the columns worked out once per table.
         let deviationColumns = table.deviationColumns
         for row in table.rows.indices {
             let kind = table.rows[row].kind
-            for columns in deviationColumns {
-                guard let budget = table.number(row: row, column: columns.budget),
-                      let compared = table.number(row: row, column: columns.compared),
-                      let computed = DeviationRule.deviation(kind: kind, budget: budget.value, compared: compared.value),
-                      let printed = table.number(row: row, column: columns.deviation)
-                else { continue }
-                compare(table, row: row, column: columns.deviation, printed: printed, computed: computed,
-                        operands: [budget, compared], what: {
-                            let comparedName = table.columns[columns.compared].label.lowercased()
-                            let formula: String
+            for deviation in table.deviations(ofRow: row, columns: deviationColumns) {
+                guard let printed = deviation.printed else { continue }
+                compare(table, row: row, column: deviation.columns.deviation, printed: printed, computed: deviation.computed,
+                        operands: [deviation.budget, deviation.compared], what: {
+                            let comparedName = table.columns[deviation.columns.compared].label.lowercased()
                             switch kind {
-                            case .income, .investment: formula = "\(comparedName) − budget"
-                            default: formula = "budget − \(comparedName)"
+                            case .income, .investment: return "avvikelsen (\(comparedName) − budget)"
+                            default: return "avvikelsen (budget − \(comparedName))"
                             }
-                            return "avvikelsen (\(formula))"
                         }())
             }
         }

@@ -39,8 +39,9 @@ public struct RowDeviation: Sendable, Equatable {
     public var printed: PrintedNumber?
     /// What the sign convention gives from the printed budget and forecast/actual.
     public var computed: Decimal
-    /// `computed` as percent of the budget, when the budget is not zero.
-    public var percentOfBudget: Decimal?
+    /// `computed` as percent of the budget, when the budget is not zero (computed on demand:
+    /// the audit needs thousands of deviations and none of their percentages).
+    public var percentOfBudget: Decimal? { DeviationRule.percentOfBudget(computed, budget: budget.value) }
 }
 
 extension FinancialTable {
@@ -68,6 +69,12 @@ extension FinancialTable {
 
     /// The row's deviations, one per deviation column where budget and forecast/actual are printed.
     public func deviations(ofRow row: Int) -> [RowDeviation] {
+        deviations(ofRow: row, columns: deviationColumns)
+    }
+
+    /// The row's deviations for deviation columns already worked out (`deviationColumns`), so a
+    /// caller going through every row finds the columns once.
+    public func deviations(ofRow row: Int, columns deviationColumns: [DeviationColumns]) -> [RowDeviation] {
         guard rows.indices.contains(row) else { return [] }
         return deviationColumns.compactMap { columns in
             guard let budget = number(row: row, column: columns.budget),
@@ -76,7 +83,7 @@ extension FinancialTable {
             else { return nil }
             return RowDeviation(
                 columns: columns, budget: budget, compared: compared, printed: number(row: row, column: columns.deviation),
-                computed: computed, percentOfBudget: DeviationRule.percentOfBudget(computed, budget: budget.value))
+                computed: computed)
         }
     }
 
