@@ -9,8 +9,15 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
     /// Worth knowing, not wrong: rounding differences, computed and reported status differing.
     case info
 
-    public static func < (lhs: Self, rhs: Self) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// Most serious first: error < warning < info.
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
+
+    private var rank: Int {
+        switch self {
+        case .error: 0
+        case .warning: 1
+        case .info: 2
+        }
     }
 
     /// Swedish name for the browser.
