@@ -78,13 +78,7 @@ import Testing
             #expect(result.status == 0 || (arguments[0] == "check" && result.status == 1), "\(arguments): exit \(result.status), \(result.stderr)")
             #expect(!result.stdout.isEmpty, "\(arguments): no output")
             let controls = Self.rawControls(in: result.stdout)
-            // Known issue: `Output.write` (Sources/malkoll/Malkoll.swift) applies
-            // `TerminalText.safe` only when stdout is a terminal, so `malkoll summary > f` or
-            // `| less -R` passes data's ESC/C1/bidi characters through. Remove this wrapper when
-            // text and Markdown output are made safe whatever stdout is.
-            withKnownIssue("text output is sanitised only when stdout is a terminal", isIntermittent: true) {
-                #expect(controls.isEmpty, "\(arguments): raw control characters from data: \(controls.prefix(5))")
-            }
+            #expect(controls.isEmpty, "\(arguments): raw control characters from data: \(controls.prefix(5))")
             if arguments.contains("markdown") {
                 // Every row of a Markdown table has as many cell separators as its header.
                 var expected: Int?
