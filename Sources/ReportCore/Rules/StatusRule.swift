@@ -31,6 +31,48 @@ public struct StatusRule: Sendable, Equatable {
     }
 }
 
+/// Why the rule gave the status it gave: the facts, from which the Swedish explanation is
+/// written on demand (the analysis of a large report evaluates every indicator; only the shown
+/// ones need their sentence).
+public enum EvaluationReason: Sendable, Equatable {
+    /// The table has no column for the assessed year.
+    case noColumn(year: Int)
+    /// No value for the assessed year; `dash` when a dash is printed rather than a blank cell.
+    case noValue(year: Int, dash: Bool)
+    case unreadableValue(year: Int, text: String)
+    case noMilestone(value: Quantity, year: Int)
+    case symbolicTarget(printed: String, target: SymbolicTarget, value: Quantity)
+    case unreadableTarget(reason: String)
+    case unitMismatch(valueUnit: String, targetUnit: String, targetName: String)
+    case unknownDirection(value: Quantity, printedTarget: String, targetName: String)
+    /// The value was compared with a numeric target.
+    case compared(Comparison)
+}
+
+/// A value compared with a numeric target, with what the status needs to be explained.
+public struct Comparison: Sendable, Equatable {
+    public var value: Quantity
+    /// The assessed year when an earlier value stood in for it.
+    public var standInFor: Int?
+    public var valueYear: Int
+    public var target: NumericTarget
+    /// "etappmålet" or "målvärdet".
+    public var targetName: String
+    public var unit: String?
+    public var direction: Direction
+    public var reached: Bool
+    /// The previous year's value, when printed.
+    public var previous: (value: Quantity, year: Int)?
+    public var rule: ApproachingRule
+    public var tolerancePercent: Decimal
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.value == rhs.value && lhs.standInFor == rhs.standInFor && lhs.valueYear == rhs.valueYear && lhs.target == rhs.target
+            && lhs.targetName == rhs.targetName && lhs.direction == rhs.direction && lhs.reached == rhs.reached && lhs.previous?.value == rhs.previous?.value
+            && lhs.previous?.year == rhs.previous?.year && lhs.rule == rhs.rule && lhs.tolerancePercent == rhs.tolerancePercent
+    }
+}
+
 /// The outcome of applying the rule to one indicator.
 public struct IndicatorEvaluation: Sendable, Equatable {
     /// The status to show: the override when there is one, else the computed status.
@@ -39,16 +81,27 @@ public struct IndicatorEvaluation: Sendable, Equatable {
     public var computedStatus: IndicatorStatus
     /// The report's own judgement, where its text states one.
     public var reportedStatus: IndicatorStatus?
-    /// Whether a manual override decided `status`.
-    public var isOverridden: Bool
-    /// A short Swedish explanation a politician can read.
-    public var explanation: String
+    /// The manual override that decided `status`, if any.
+    public var override: StatusOverride?
+    /// Why the rule computed what it did.
+    public var reason: EvaluationReason
     /// The year whose value was assessed, when one was.
     public var valueYear: Int?
     /// The parsed etappmål (or målvärde when that stood in).
     public var target: Target
     /// The direction used, when known.
     public var direction: Direction?
+
+    /// Whether a manual override decided `status`.
+    public var isOverridden: Bool { override != nil }
+
+    /// A short Swedish explanation a politician can read, e.g. "8,9 % mot etappmålet <7,9 %:
+    /// 1,0 procentenheter kvar, förbättring från 9,9 % (2020)."
+    public var explanation: String {
+        let computed = StatusRule.explain(reason)
+        guard let override else { return computed }
+        return "Manuellt satt till \(override.status.swedishName): \(override.reason) (beräknat: \(computedStatus.swedishName) – \(computed))"
+    }
 
     /// Whether the computed and the reported status differ.
     public var disagreesWithReport: Bool {
@@ -64,71 +117,66 @@ extension StatusRule {
         result.reportedStatus = indicator.reportedStatus?.status
         if let override = indicator.override {
             result.status = override.status
-            result.isOverridden = true
-            result.explanation = "Manuellt satt till \(override.status.swedishName): \(override.reason) (beräknat: \(result.computedStatus.swedishName) – \(result.explanation))"
+            result.override = override
         }
         return result
     }
 
     private func compute(_ indicator: Indicator, years: [Int]) -> IndicatorEvaluation {
         var milestone = Target(parsing: indicator.milestoneTarget)
+        var milestoneText = indicator.milestoneTarget
         var targetName = "etappmålet"
         if milestone == .none, useLongTermTargetWhenNoMilestone {
             let longTerm = Target(parsing: indicator.longTermTarget)
             if longTerm != .none {
                 milestone = longTerm
+                milestoneText = indicator.longTermTarget
                 targetName = "målvärdet"
             }
         }
-        func notAssessed(_ why: String, year: Int? = nil, direction: Direction? = nil) -> IndicatorEvaluation {
-            IndicatorEvaluation(
-                status: .notAssessed, computedStatus: .notAssessed, reportedStatus: nil, isOverridden: false,
-                explanation: why, valueYear: year, target: milestone, direction: direction)
+        func result(_ status: IndicatorStatus, _ reason: EvaluationReason, year: Int? = nil, direction: Direction? = nil) -> IndicatorEvaluation {
+            IndicatorEvaluation(status: status, computedStatus: status, reportedStatus: nil, override: nil, reason: reason,
+                                valueYear: year, target: milestone, direction: direction)
         }
 
         // The value of the assessed year (or, when allowed, the latest earlier one).
         guard let column = years.firstIndex(of: assessedYear), column < indicator.values.count else {
-            return notAssessed("Tabellen har ingen kolumn för \(assessedYear).")
+            return result(.notAssessed, .noColumn(year: assessedYear))
         }
         var valueColumn = column
         var cell = IndicatorValue(parsing: indicator.values[column])
-        var standIn = ""
         if cell.quantity == nil, allowEarlierValue,
            let earlier = (0..<column).reversed().first(where: { IndicatorValue(parsing: indicator.values[$0]).quantity != nil }) {
             valueColumn = earlier
             cell = IndicatorValue(parsing: indicator.values[earlier])
-            standIn = " (värdet för \(years[earlier]); \(assessedYear) saknas)"
         }
         let valueYear = years[valueColumn]
         guard let value = cell.quantity else {
             switch cell {
-            case .dash: return notAssessed("Inget värde för \(assessedYear) (streck i tabellen).")
-            case .unreadable(let text): return notAssessed("Värdet \"\(text)\" för \(assessedYear) går inte att läsa som ett tal.")
-            default: return notAssessed("Inget värde för \(assessedYear) (tom cell).")
+            case .dash: return result(.notAssessed, .noValue(year: assessedYear, dash: true))
+            case .unreadable(let text): return result(.notAssessed, .unreadableValue(year: assessedYear, text: text))
+            default: return result(.notAssessed, .noValue(year: assessedYear, dash: false))
             }
         }
-        let shownValue = Self.show(value)
 
         let numeric: NumericTarget
         switch milestone {
         case .none:
-            return notAssessed("Inget etappmål angivet; \(shownValue) för \(valueYear) kan inte bedömas.", year: valueYear)
+            return result(.notAssessed, .noMilestone(value: value, year: valueYear), year: valueYear)
         case .symbolic(let symbolic):
-            return notAssessed(
-                "Etappmålet \"\(indicator.milestoneTarget.trimmingCharacters(in: .whitespaces))\" är \(symbolic.swedishDescription); rapporten anger inget jämförelsevärde för \(shownValue).",
-                year: valueYear)
+            return result(.notAssessed, .symbolicTarget(printed: milestoneText.trimmingCharacters(in: .whitespaces), target: symbolic, value: value), year: valueYear)
         case .unreadable(_, let reason):
-            return notAssessed("Etappmålet kan inte läsas: \(reason).", year: valueYear)
+            return result(.notAssessed, .unreadableTarget(reason: reason), year: valueYear)
         case .numeric(let parsed):
             numeric = parsed
         }
         let valueUnit = Self.normalizedUnit(value.unit ?? indicator.unit)
         let targetUnit = Self.normalizedUnit(numeric.unit)
         if let valueUnit, let targetUnit, valueUnit != targetUnit, !(valueUnit == "index" || targetUnit == "index") {
-            return notAssessed("Enheterna skiljer sig åt: värdet i \(valueUnit), \(targetName) i \(targetUnit).", year: valueYear)
+            return result(.notAssessed, .unitMismatch(valueUnit: valueUnit, targetUnit: targetUnit, targetName: targetName), year: valueYear)
         }
         guard let direction = numeric.comparator.impliedDirection ?? indicator.direction else {
-            return notAssessed("Det framgår inte om högre eller lägre värde är bättre; \(shownValue) mot \(targetName) \(indicator.milestoneTarget) kan inte bedömas.", year: valueYear)
+            return result(.notAssessed, .unknownDirection(value: value, printedTarget: milestoneText, targetName: targetName), year: valueYear)
         }
 
         let v = value.number.value
@@ -141,42 +189,86 @@ extension StatusRule {
         case .atMost: reached = v <= t
         case .plain: reached = direction == .higherIsBetter ? v >= t : v <= t
         }
-        let printedTarget = Self.show(numeric)
-        let head = "\(shownValue)\(standIn) mot \(targetName) \(printedTarget)"
-        let gap = Self.showDifference(v - t, unit: valueUnit ?? targetUnit, fractionDigits: max(value.number.fractionDigits, numeric.number.fractionDigits))
-        let trend = previousTrend(indicator, years: years, column: valueColumn, value: v, direction: direction)
-        func result(_ status: IndicatorStatus, _ text: String) -> IndicatorEvaluation {
-            IndicatorEvaluation(status: status, computedStatus: status, reportedStatus: nil, isOverridden: false,
-                                explanation: text, valueYear: valueYear, target: milestone, direction: direction)
+        var previous: (value: Quantity, year: Int)?
+        if valueColumn > 0, let quantity = IndicatorValue(parsing: indicator.values[valueColumn - 1]).quantity {
+            previous = (quantity, years[valueColumn - 1])
         }
+        let status: IndicatorStatus
         if reached {
-            let margin = v == t ? "precis på målet" : "\(gap) \(Self.beyondWord(v - t, direction: direction))"
-            return result(.met, "\(head): uppnås (\(margin))\(trend.map { ", \($0.text)" } ?? "").")
+            status = .met
+        } else {
+            switch approaching {
+            case .trend:
+                let improved = previous.map { direction == .higherIsBetter ? v > $0.value.number.value : v < $0.value.number.value } ?? false
+                status = improved ? .approaching : .notMet
+            case .tolerance:
+                status = abs(v - t) <= abs(t) * tolerancePercent / 100 ? .approaching : .notMet
+            }
         }
-        let remaining = "\(gap) kvar"
-        switch approaching {
-        case .trend:
-            if let trend, trend.improved {
-                return result(.approaching, "\(head): \(remaining), \(trend.text).")
-            }
-            let why = trend.map { ", \($0.text)" } ?? ", inget värde året innan att jämföra med"
-            return result(.notMet, "\(head): \(remaining)\(why).")
-        case .tolerance:
-            let band = abs(t) * tolerancePercent / 100
-            if abs(v - t) <= band {
-                return result(.approaching, "\(head): \(remaining), inom \(Self.show(tolerancePercent)) % av målet.")
-            }
-            return result(.notMet, "\(head): \(remaining), mer än \(Self.show(tolerancePercent)) % från målet.")
+        let comparison = Comparison(
+            value: value, standInFor: valueColumn == column ? nil : assessedYear, valueYear: valueYear, target: numeric,
+            targetName: targetName, unit: valueUnit ?? targetUnit, direction: direction, reached: reached, previous: previous, rule: approaching,
+            tolerancePercent: tolerancePercent)
+        return result(status, .compared(comparison), year: valueYear, direction: direction)
+    }
+
+    // MARK: - Explanations
+
+    /// The Swedish sentence for a reason.
+    static func explain(_ reason: EvaluationReason) -> String {
+        switch reason {
+        case .noColumn(let year):
+            return "Tabellen har ingen kolumn för \(year)."
+        case .noValue(let year, let dash):
+            return "Inget värde för \(year) (\(dash ? "streck i tabellen" : "tom cell"))."
+        case .unreadableValue(let year, let text):
+            return "Värdet \"\(text)\" för \(year) går inte att läsa som ett tal."
+        case .noMilestone(let value, let year):
+            return "Inget etappmål angivet; \(show(value)) för \(year) kan inte bedömas."
+        case .symbolicTarget(let printed, let target, let value):
+            return "Etappmålet \"\(printed)\" är \(target.swedishDescription); rapporten anger inget jämförelsevärde för \(show(value))."
+        case .unreadableTarget(let reason):
+            return "Etappmålet kan inte läsas: \(reason)."
+        case .unitMismatch(let valueUnit, let targetUnit, let targetName):
+            return "Enheterna skiljer sig åt: värdet i \(valueUnit), \(targetName) i \(targetUnit)."
+        case .unknownDirection(let value, let printedTarget, let targetName):
+            return "Det framgår inte om högre eller lägre värde är bättre; \(show(value)) mot \(targetName) \(printedTarget) kan inte bedömas."
+        case .compared(let c):
+            return explain(c)
         }
     }
 
-    private func previousTrend(_ indicator: Indicator, years: [Int], column: Int, value: Decimal, direction: Direction) -> (improved: Bool, text: String)? {
-        guard column > 0, let previous = IndicatorValue(parsing: indicator.values[column - 1]).quantity else { return nil }
-        let p = previous.number.value
-        let shown = "\(Self.show(previous)) (\(years[column - 1]))"
-        if value == p { return (false, "oförändrat från \(shown)") }
-        let better = direction == .higherIsBetter ? value > p : value < p
-        return (better, better ? "förbättring från \(shown)" : "försämring från \(shown)")
+    private static func explain(_ c: Comparison) -> String {
+        let v = c.value.number.value
+        let t = c.target.number.value
+        let standIn = c.standInFor.map { " (värdet för \(c.valueYear); \($0) saknas)" } ?? ""
+        let head = "\(show(c.value))\(standIn) mot \(c.targetName) \(show(c.target))"
+        let gap = showDifference(v - t, unit: c.unit, fractionDigits: max(c.value.number.fractionDigits, c.target.number.fractionDigits))
+        var trend: (improved: Bool, text: String)?
+        if let previous = c.previous {
+            let p = previous.value.number.value
+            let shown = "\(show(previous.value)) (\(previous.year))"
+            if v == p {
+                trend = (false, "oförändrat från \(shown)")
+            } else {
+                let better = c.direction == .higherIsBetter ? v > p : v < p
+                trend = (better, better ? "förbättring från \(shown)" : "försämring från \(shown)")
+            }
+        }
+        if c.reached {
+            let margin = v == t ? "precis på målet" : "\(gap) \(v - t > 0 ? "över" : "under")"
+            return "\(head): uppnås (\(margin))\(trend.map { ", \($0.text)" } ?? "")."
+        }
+        let remaining = "\(gap) kvar"
+        switch c.rule {
+        case .trend:
+            if let trend, trend.improved { return "\(head): \(remaining), \(trend.text)." }
+            return "\(head): \(remaining)\(trend.map { ", \($0.text)" } ?? ", inget värde året innan att jämföra med")."
+        case .tolerance:
+            let band = abs(t) * c.tolerancePercent / 100
+            if abs(v - t) <= band { return "\(head): \(remaining), inom \(show(c.tolerancePercent)) % av målet." }
+            return "\(head): \(remaining), mer än \(show(c.tolerancePercent)) % från målet."
+        }
     }
 
     // MARK: - Formatting
@@ -213,9 +305,6 @@ extension StatusRule {
         }
     }
 
-    static func beyondWord(_ difference: Decimal, direction: Direction) -> String {
-        difference > 0 ? "över" : "under"
-    }
 }
 
 extension Decimal {
