@@ -200,10 +200,9 @@ public struct Audit: Sendable {
             switch statement.subject {
             case .indicators:
                 let scoped = areaIndicators
-                let withValue = scoped.filter { item in
-                    guard let column = item.years.firstIndex(of: year), column < item.indicator.values.count else { return false }
-                    return IndicatorValue(parsing: item.indicator.values[column]).quantity != nil
-                }
+                // The rule already read each value: it assessed the year's own value exactly when
+                // the evaluation's value year is that year (an earlier stand-in does not count).
+                let withValue = scoped.filter { $0.evaluation.valueYear == year }
                 var counts = StatusCounts()
                 for item in withValue { counts[item.evaluation.status] += 1 }
                 comparisons = [

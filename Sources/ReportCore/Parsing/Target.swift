@@ -145,22 +145,39 @@ public struct Quantity: Sendable, Equatable {
 
     /// Parses a quantity; `nil` when the text is not one.
     public init?(parsing printed: String) {
-        var text = printed.trimmingCharacters(in: .whitespaces)
+        // Byte-level: this runs for every indicator cell of a report, several times.
+        var bytes = Substring(printed).utf8[...]
+        bytes = Self.trimmed(bytes)
         var unit: String?
-        if text.lowercased().hasPrefix("index") {
+        let index: [UInt8] = Array("index".utf8)
+        if bytes.count >= index.count, zip(bytes.prefix(index.count), index).allSatisfy({ $0 | 0x20 == $1 }) {
             unit = "index"
-            text = String(text.dropFirst("index".count)).trimmingCharacters(in: .whitespaces)
+            bytes = Self.trimmed(bytes.dropFirst(index.count))
         }
-        for suffix in ["%", "km", "kilometer"] where text.hasSuffix(suffix) {
+        for (suffix, name) in [("kilometer", "km"), ("km", "km"), ("%", "%")] where !bytes.isEmpty {
+            let suffixBytes = Array(suffix.utf8)
+            guard bytes.count >= suffixBytes.count, bytes.suffix(suffixBytes.count).elementsEqual(suffixBytes) else { continue }
             guard unit == nil else { return nil }
-            unit = suffix == "kilometer" ? "km" : suffix
-            text = String(text.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+            unit = name
+            bytes = Self.trimmed(bytes.dropLast(suffixBytes.count))
             break
         }
-        guard let number = PrintedNumber(text) else { return nil }
+        guard let number = PrintedNumber(String(Substring(bytes))) else { return nil }
         self.number = number
         self.unit = unit
     }
+
+    /// Without leading and trailing spaces, tabs and no-break spaces.
+    static func trimmed(_ bytes: Substring.UTF8View.SubSequence) -> Substring.UTF8View.SubSequence {
+        var result = bytes
+        while let first = result.first, first == 0x20 || first == 0x09 { result = result.dropFirst() }
+        while let last = result.last, last == 0x20 || last == 0x09 { result = result.dropLast() }
+        // A no-break space (C2 A0) at either end.
+        if result.starts(with: [0xC2, 0xA0]) { return trimmed(result.dropFirst(2)) }
+        if result.count >= 2, result.suffix(2).elementsEqual([0xC2, 0xA0]) { return trimmed(result.dropLast(2)) }
+        return result
+    }
+
 }
 
 /// A printed indicator value cell.
@@ -175,17 +192,18 @@ public enum IndicatorValue: Sendable, Equatable {
 
     /// Reads a printed value cell.
     public init(parsing printed: String) {
-        let text = printed.trimmingCharacters(in: .whitespaces)
-        if text.isEmpty {
+        let bytes = Quantity.trimmed(Substring(printed).utf8[...])
+        if bytes.isEmpty {
             self = .blank
-        } else if text == "-" || text == "–" || text == "−" {
+        } else if bytes.elementsEqual("-".utf8) || bytes.elementsEqual("–".utf8) || bytes.elementsEqual("−".utf8) {
             self = .dash
-        } else if let quantity = Quantity(parsing: text) {
+        } else if let quantity = Quantity(parsing: printed) {
             self = .quantity(quantity)
         } else {
-            self = .unreadable(text)
+            self = .unreadable(String(Substring(bytes)))
         }
     }
+
 
     /// The quantity, when there is one.
     public var quantity: Quantity? {
