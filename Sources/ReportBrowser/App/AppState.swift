@@ -80,7 +80,7 @@ struct ViewState: Sendable, Equatable {
 }
 
 /// The inputs a view model depends on.
-struct ModelKey: Sendable, Equatable {
+struct ModelKey: Sendable, Hashable {
     var width: Int
     var ascii: Bool
     var color: Bool
@@ -187,14 +187,15 @@ public struct AppState: Sendable {
         guard view.modelKey != key else { return }
         let context = BuildContext(data: data, width: key.width, glyphs: Glyphs(ascii: ascii), color: theme.usesColor,
                                    filter: view.filter, collapsed: view.collapsed, markedAnchor: view.markedAnchor)
-        view.model = ScreenFactory.build(view.id, context)
+        let cacheKey = ModelCache.Key(id: view.id, model: key, markedAnchor: view.markedAnchor)
+        view.model = data.modelCache.model(for: cacheKey) { ScreenFactory.build(view.id, context) }
         view.modelKey = key
-        view.selection = min(max(0, view.selection), max(0, view.model.selectable.count - 1))
+        view.selection = min(max(0, view.selection), max(0, view.model.selectableCount - 1))
     }
 }
 
 /// What a screen needs to lay out its content.
-struct BuildContext {
+struct BuildContext: Sendable {
     let data: BrowserData
     /// Columns available to the body.
     let width: Int

@@ -45,7 +45,13 @@ public final class BrowserData: Sendable {
     let progressColumns: [Progress]
     /// The uppdrag statuses the filter offers (`.other` only when some uppdrag has it).
     let assignmentProgressOptions: [Progress]
-    let searchIndex: SearchIndex
+    /// Built on the first search (`/`, n, N): the first frame does not need it.
+    private let searchIndexBox = LazyBox<SearchIndex>()
+    var searchIndex: SearchIndex {
+        searchIndexBox.value { SearchIndex(analysis: analysis, texts: texts) }
+    }
+    /// View models by view and layout inputs, so re-entering a view does not rebuild it.
+    let modelCache = ModelCache()
     let indicatorIndexById: [String: Int]
     /// Indicator counts by status and uppdrag counts by progress, per målområde (by index).
     let indicatorCountsByArea: [StatusCounts]
@@ -109,7 +115,6 @@ public final class BrowserData: Sendable {
         progressColumns = hasOther ? Progress.allCases : [.completed, .likelyCompleted, .notCompleted]
         let otherAssignment = analysis.assignments.contains { $0.assignment.progress == .other }
         assignmentProgressOptions = otherAssignment ? Progress.allCases : [.completed, .likelyCompleted, .notCompleted]
-        searchIndex = SearchIndex(analysis: analysis, texts: texts)
     }
 
     // MARK: - Lookups
@@ -196,6 +201,21 @@ public final class BrowserData: Sendable {
 
     func text(_ index: Int) -> TextDocument? {
         texts.indices.contains(index) ? texts[index] : nil
+    }
+}
+
+/// A value computed on first use and kept; safe to share between threads.
+final class LazyBox<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value?
+
+    func value(_ make: () -> Value) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let stored { return stored }
+        let made = make()
+        stored = made
+        return made
     }
 }
 

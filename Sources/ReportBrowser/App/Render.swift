@@ -84,16 +84,16 @@ enum Chrome {
             y += 1
         }
         let viewport = max(0, body.maxY - y)
-        if model.lines.isEmpty {
+        if model.lineCount(atMost: 1) == 0 {
             grid.put(" " + model.emptyText, x: 0, y: y, style: Style(.muted))
             return
         }
         let selected = view.visibleSelectedLine(state.viewportHeight)
         let marked = view.markedAnchor.flatMap { model.anchors[$0] }
-        let first = min(max(0, view.scroll), model.lines.count)
-        let last = min(model.lines.count, first + viewport)
+        let first = model.lineCount(atMost: max(0, view.scroll))
+        let last = model.lineCount(atMost: first + viewport)
         for index in first..<last {
-            let line = model.lines[index]
+            let line = model.line(index)
             draw(line, y: y, state: state, into: &grid)
             if index == selected {
                 grid.setStyle(Style(.selection), in: Rect(x: 0, y: y, width: state.width, height: 1))
@@ -158,15 +158,16 @@ enum Chrome {
         let view = state.top
         var right = ""
         if let filter = FilterOptions.activeLabel(for: view, data: state.data) { right += "Filter: \(filter)  " }
-        if !view.model.selectable.isEmpty {
-            right += "\(view.selection + 1)/\(view.model.selectable.count)"
-        } else if view.model.lines.count > state.viewportHeight {
+        let selectableCount = view.model.selectableCount
+        if selectableCount > 0 {
+            right += "\(view.selection + 1)/\(selectableCount)"
+        } else if view.model.lineCount(atMost: state.viewportHeight + 1) > state.viewportHeight {
             let maxScroll = max(1, view.maxScroll(state.viewportHeight))
             right += "\(min(100, view.scroll * 100 / maxScroll)) %"
         }
         // More above / below.
         let viewport = state.viewportHeight
-        let above = view.scroll > 0, below = view.scroll + viewport < view.model.lines.count
+        let above = view.scroll > 0, below = view.hasLinesBelow(viewport)
         if above || below {
             right += " " + (above ? (state.ascii ? "^" : "▲") : " ") + (below ? (state.ascii ? "v" : "▼") : " ")
         }

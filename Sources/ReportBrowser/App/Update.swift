@@ -192,7 +192,7 @@ extension AppState {
     private mutating func drill() {
         let viewport = viewportHeight
         var view = top
-        guard let line = view.visibleSelectedLine(viewport), let action = view.model.lines[line].action else {
+        guard let line = view.visibleSelectedLine(viewport), let action = view.model.line(line).action else {
             message = Message(text: "Inget att öppna här", role: .muted)
             return
         }
@@ -200,7 +200,7 @@ extension AppState {
         case .open(let jump):
             open(jump)
         case .toggle(let group):
-            let key = view.model.lines[line].key
+            let key = view.model.line(line).key
             if view.collapsed.contains(group) { view.collapsed.remove(group) } else { view.collapsed.insert(group) }
             refresh(&view)
             if let key, let index = view.model.index(of: key) { view.selection = index }
@@ -229,7 +229,7 @@ extension AppState {
             let firstRow = bodyRect.y + view.model.header.count
             let line = view.scroll + event.y - firstRow
             guard event.y >= firstRow, event.y < bodyRect.maxY,
-                  let index = view.model.selectable.firstIndex(of: line) else { return }
+                  let index = view.model.store.selectableIndex(atLine: line) else { return }
             view.selection = index
         default:
             return

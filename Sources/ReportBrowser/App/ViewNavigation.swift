@@ -5,10 +5,22 @@
 /// one line, like a pager. So long texts between rows are never skipped unseen.
 extension ViewState {
     var selectedLine: Int? {
-        model.selectable.indices.contains(selection) ? model.selectable[selection] : nil
+        selection >= 0 && selection < model.selectableCount ? model.selectableLine(selection) : nil
     }
 
-    func maxScroll(_ viewport: Int) -> Int { max(0, model.lines.count - viewport) }
+    /// The last scroll position (measures the whole view: only for the bottom and percentages).
+    func maxScroll(_ viewport: Int) -> Int { max(0, model.lineCount(atMost: Int.max) - viewport) }
+
+    /// `target` limited to the scroll range; measures only up to `target + viewport` lines.
+    func clamped(scroll target: Int, _ viewport: Int) -> Int {
+        let target = max(0, target)
+        return max(0, min(target, model.lineCount(atMost: target + viewport) - viewport))
+    }
+
+    /// Whether lines follow below the window at `scroll`.
+    func hasLinesBelow(_ viewport: Int) -> Bool {
+        model.lineCount(atMost: scroll + viewport + 1) > scroll + viewport
+    }
 
     func isVisible(_ line: Int, _ viewport: Int) -> Bool { line >= scroll && line < scroll + viewport }
 
@@ -19,36 +31,36 @@ extension ViewState {
     }
 
     mutating func clampScroll(_ viewport: Int) {
-        scroll = min(max(0, scroll), maxScroll(viewport))
-        selection = min(max(0, selection), max(0, model.selectable.count - 1))
+        scroll = clamped(scroll: scroll, viewport)
+        selection = min(max(0, selection), max(0, model.selectableCount - 1))
     }
 
     private func firstVisibleSelectable(_ viewport: Int) -> Int? {
-        model.selectable.firstIndex { isVisible($0, viewport) }
+        model.store.firstSelectable(in: scroll..<scroll + viewport)
     }
 
     private func lastVisibleSelectable(_ viewport: Int) -> Int? {
-        model.selectable.lastIndex { isVisible($0, viewport) }
+        model.store.lastSelectable(in: scroll..<scroll + viewport)
     }
 
     mutating func moveDown(_ viewport: Int) {
         guard let current = selectedLine else {
-            scroll = min(scroll + 1, maxScroll(viewport))
+            scroll = clamped(scroll: scroll + 1, viewport)
             return
         }
         if !isVisible(current, viewport) {
-            if let visible = firstVisibleSelectable(viewport), model.selectable[visible] > current {
+            if let visible = firstVisibleSelectable(viewport), model.selectableLine(visible) > current {
                 selection = visible
             } else if current < scroll, let visible = firstVisibleSelectable(viewport) {
                 selection = visible
-            } else if scroll < maxScroll(viewport) {
+            } else if hasLinesBelow(viewport) {
                 scroll += 1
             }
             return
         }
         let nextIndex = selection + 1
-        if model.selectable.indices.contains(nextIndex) {
-            let next = model.selectable[nextIndex]
+        if nextIndex < model.selectableCount {
+            let next = model.selectableLine(nextIndex)
             if next < scroll + viewport {
                 selection = nextIndex
                 return
@@ -60,7 +72,7 @@ extension ViewState {
                 return
             }
         }
-        if scroll < maxScroll(viewport) { scroll += 1 }
+        if hasLinesBelow(viewport) { scroll += 1 }
     }
 
     mutating func moveUp(_ viewport: Int) {
@@ -69,7 +81,7 @@ extension ViewState {
             return
         }
         if !isVisible(current, viewport) {
-            if let visible = lastVisibleSelectable(viewport), model.selectable[visible] < current {
+            if let visible = lastVisibleSelectable(viewport), model.selectableLine(visible) < current {
                 selection = visible
             } else if current >= scroll + viewport, let visible = lastVisibleSelectable(viewport) {
                 selection = visible
@@ -80,7 +92,7 @@ extension ViewState {
         }
         let previousIndex = selection - 1
         if previousIndex >= 0 {
-            let previous = model.selectable[previousIndex]
+            let previous = model.selectableLine(previousIndex)
             if previous >= scroll {
                 selection = previousIndex
                 return
@@ -96,10 +108,11 @@ extension ViewState {
 
     /// Scrolls by `rows` (negative: up); the selection stays on screen.
     mutating func page(_ rows: Int, _ viewport: Int) {
-        let target = min(max(0, scroll + rows), maxScroll(viewport))
+        let target = clamped(scroll: scroll + rows, viewport)
         if target == scroll {
-            if rows > 0, !model.selectable.isEmpty { selection = model.selectable.count - 1 }
-            if rows < 0, !model.selectable.isEmpty { selection = 0 }
+            let count = model.selectableCount
+            if rows > 0, count > 0 { selection = count - 1 }
+            if rows < 0, count > 0 { selection = 0 }
             ensureSelectionVisible(viewport, onlyIfNeeded: true)
             return
         }
@@ -117,7 +130,7 @@ extension ViewState {
 
     mutating func toBottom(_ viewport: Int) {
         scroll = maxScroll(viewport)
-        selection = max(0, model.selectable.count - 1)
+        selection = max(0, model.selectableCount - 1)
     }
 
     /// Scrolls so the selected line is on screen, a third from the top when it was not.
@@ -136,6 +149,6 @@ extension ViewState {
         guard let range = model.anchors[anchor] else { return }
         scroll = max(0, range.lowerBound - 1)
         clampScroll(viewport)
-        if let index = model.selectable.firstIndex(where: { $0 >= scroll }) { selection = index }
+        if let index = model.store.firstSelectable(in: scroll..<Int.max) { selection = index }
     }
 }

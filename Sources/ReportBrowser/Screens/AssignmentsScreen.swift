@@ -21,7 +21,7 @@ enum AssignmentsScreen {
             }
             model.append(.blank)
         }
-        while model.lines.last == .blank { model.lines.removeLast() }
+        model.trimTrailingBlanks()
         return model
     }
 
@@ -69,7 +69,7 @@ enum AssignmentScreen {
             model.append(contentsOf: Line.wrapped(paragraph, width: width - 1, indent: 2))
             model.append(.blank)
         }
-        while model.lines.last == .blank { model.lines.removeLast() }
+        model.trimTrailingBlanks()
         return model
     }
 }

@@ -60,13 +60,13 @@ enum GoalScreen {
             model.append(Parts.heading("Nämndens redovisning"))
             if board.narrative.isEmpty { model.append(.text("Ingen text.", .muted, indent: 2)) }
             for (p, paragraph) in board.narrative.enumerated() {
-                let start = model.lines.count
+                let start = model.fixedLineCount
                 model.append(contentsOf: Line.wrapped(paragraph, width: width - 1, indent: 2))
-                model.anchors[p] = start..<model.lines.count
+                model.anchors[p] = start..<model.fixedLineCount
                 model.append(.blank)
             }
         }
-        while model.lines.last == .blank { model.lines.removeLast() }
+        model.trimTrailingBlanks()
         return model
     }
 }

@@ -127,7 +127,7 @@ enum ControlItemScreen {
             model.append(contentsOf: Line.wrapped(paragraph, width: width - 1, indent: 2))
             model.append(.blank)
         }
-        while model.lines.last == .blank { model.lines.removeLast() }
+        model.trimTrailingBlanks()
         return model
     }
 }

@@ -55,9 +55,9 @@ enum TextScreen {
                 model.append(.blank)
             }
             for text in section.paragraphs {
-                let start = model.lines.count
+                let start = model.fixedLineCount
                 model.append(contentsOf: Line.wrapped(text, width: width - 1, indent: 2))
-                model.anchors[paragraph] = start..<model.lines.count
+                model.anchors[paragraph] = start..<model.fixedLineCount
                 paragraph += 1
                 model.append(.blank)
             }
@@ -69,7 +69,7 @@ enum TextScreen {
         }
         if document.group != document.section.heading { model.append(.text(document.group, .muted, indent: 2)) }
         add(document.section, depth: 0)
-        while model.lines.last == .blank { model.lines.removeLast() }
+        model.trimTrailingBlanks()
         return model
     }
 }

@@ -45,35 +45,54 @@ struct Line: Sendable, Equatable {
 }
 
 /// A view's content, laid out for one width: sticky header lines and the scrolling body.
+///
+/// The body lives in a `LineStore`: fixed lines plus item runs that are measured and built only
+/// as far as the view is shown. A model is built once by its screen and then only read.
 struct ViewModel: Sendable, Equatable {
     var header: [Line] = []
-    var lines: [Line] = []
-    /// Indices into `lines` of the selectable lines, in order.
-    var selectable: [Int] = []
+    let store = LineStore()
     /// Line ranges of anchors (paragraphs) a jump can scroll to.
     var anchors: [Int: Range<Int>] = [:]
     /// Shown when the body is empty.
     var emptyText: String = "Inget att visa."
 
-    mutating func append(_ line: Line) {
-        if line.key != nil { selectable.append(lines.count) }
-        lines.append(line)
+    static func == (lhs: ViewModel, rhs: ViewModel) -> Bool {
+        lhs.store === rhs.store && lhs.header == rhs.header && lhs.anchors == rhs.anchors && lhs.emptyText == rhs.emptyText
     }
+
+    /// Every line (counting them measures the whole view).
+    var lines: LineList { LineList(store: store) }
+    /// Line indices of the selectable lines, in order.
+    var selectable: SelectableList { SelectableList(store: store) }
+
+    func line(_ index: Int) -> Line { store.line(index) }
+    /// The number of lines, at most `limit`; measures no further than that.
+    func lineCount(atMost limit: Int) -> Int { store.lineCount(atMost: limit) }
+    var selectableCount: Int { store.selectableCount }
+    func selectableLine(_ index: Int) -> Int { store.selectableLine(index) }
+
+    mutating func append(_ line: Line) { store.append(line) }
 
     mutating func append(contentsOf more: [Line]) {
         for line in more { append(line) }
     }
 
+    /// Appends items that are measured and built only when shown.
+    mutating func append(_ items: LazyItems) { store.append(items) }
+
+    /// Line count of fixed content so far (for anchors; only before any lazy items).
+    var fixedLineCount: Int { store.lineCount }
+
     mutating func blank() {
-        if let last = lines.last, last.spans.isEmpty { return }
-        if lines.isEmpty { return }
-        lines.append(.blank)
+        let end = store.endsBlankOrEmpty
+        if end.blank || end.empty { return }
+        store.append(.blank)
     }
 
+    mutating func trimTrailingBlanks() { store.trimTrailingBlanks() }
+
     /// The selectable index of the line with `key`.
-    func index(of key: LineKey) -> Int? {
-        selectable.firstIndex { lines[$0].key == key }
-    }
+    func index(of key: LineKey) -> Int? { store.index(of: key) }
 }
 
 /// Builds one line from spans and fixed-width cells.
