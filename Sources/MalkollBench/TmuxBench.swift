@@ -6,14 +6,17 @@ final class TmuxSession {
     let socket = "malkoll-bench-\(getpid())-\(UInt32.random(in: 0 ... UInt32.max))"
     let folder: String
     let sttyFile: String
+    let exitFile: String
 
     /// Starts `command` in a detached `width × height` session; the pane stays open after it
-    /// exits and shows `EXIT:<code>`, and `stty -a` is written to a file.
+    /// exits and shows `EXIT:<code>`, the code and `stty -a` are also written to files.
     init(command: String, width: Int, height: Int) throws {
         folder = NSTemporaryDirectory() + socket
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         sttyFile = folder + "/stty"
-        let script = "trap : INT QUIT; (\(command)\n); echo EXIT:$?; stty -a > \(Measure.quote(sttyFile)); exec sleep 600"
+        exitFile = folder + "/exit"
+        let script = "trap : INT QUIT; (\(command)\n); code=$?; echo EXIT:$code; echo $code > \(Measure.quote(exitFile)); "
+            + "stty -a > \(Measure.quote(sttyFile)); exec sleep 600"
         let pane = "env LANG=C.UTF-8 TERM=tmux-256color SWIFT_BACKTRACE=enable=no sh -c " + Measure.quote(script)
         let result = tmux(["new-session", "-d", "-s", "bench", "-x", String(width), "-y", String(height), pane, ";",
                            "set-option", "-g", "window-size", "manual"])
@@ -44,13 +47,15 @@ final class TmuxSession {
         return condition()
     }
 
-    /// The exit code printed by the wrapper, nil when it does not come within `timeout`.
+    /// The exit code the wrapper wrote, nil when it does not come within `timeout`.
+    ///
+    /// Read from a file, not the screen: a pane left at 1×1 (or 40×2) by a resize storm cannot
+    /// show the `EXIT:` line, which once made exited programs count as hangs.
     func exitCode(timeout: Double = 5) -> Int? {
         var code: Int?
         _ = waitUntil(timeout: timeout) {
-            let screen = capture()
-            guard let range = screen.range(of: "EXIT:", options: .backwards) else { return false }
-            code = Int(screen[range.upperBound...].prefix { $0.isNumber })
+            let text = try? String(contentsOfFile: exitFile, encoding: .utf8)
+            code = text.flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
             return code != nil
         }
         return code
@@ -254,15 +259,18 @@ struct Signals: ParsableCommand {
                     storm(count: 10)
                 }
                 guard let code = session.exitCode(timeout: 8) else {
+                    // No exit code within 8 s: the program is still running.
                     hangs += 1
                     signal(SIGKILL)
                     continue
                 }
                 codes[code, default: 0] += 1
+                // Back to full size before reading the screen: a crash report is invisible at 1×1.
+                session.tmux(["resize-window", "-t", "bench", "-x", "80", "-y", "24"])
+                usleep(50_000)
                 let screen = session.capture()
                 // 132 SIGILL, 133 SIGTRAP (Swift runtime traps), 134 SIGABRT, 135 SIGBUS, 136 SIGFPE, 139 SIGSEGV.
                 if [132, 133, 134, 135, 136, 139].contains(code) || screen.contains("Fatal error") { crashes += 1 }
-                session.tmux(["resize-window", "-t", "bench", "-x", "80", "-y", "24"])
                 let modes = session.value("#{alternate_on} #{cursor_flag} #{mouse_any_flag} #{keypad_flag}")
                 var stty = ""
                 _ = session.waitUntil { stty = (try? String(contentsOfFile: session.sttyFile, encoding: .utf8)) ?? ""; return !stty.isEmpty }

@@ -8,9 +8,10 @@ import Glibc
 /// - Every instance has its own server (`-L <unique socket>`, `-f /dev/null`), so tests can run
 ///   in parallel and never touch a user's tmux; the server is killed in `deinit`.
 /// - tmux is run through `popen`, not Foundation's `Process`, which hangs waiting for the server.
-/// - The command runs as `sh -c 'trap : INT QUIT; (cmd); echo EXIT:$?; stty -a > file; exec sleep 600'` with
-///   `LANG=C.UTF-8 TERM=tmux-256color`: the pane stays open after the program exits, the exit
-///   code is readable from the screen and the terminal modes it left behind from `stty -a`.
+/// - The command runs as `sh -c 'trap : INT QUIT; (cmd); echo EXIT:$?; …; stty -a > file; exec sleep 600'`
+///   with `LANG=C.UTF-8 TERM=tmux-256color`: the pane stays open after the program exits, the exit
+///   code is readable from the screen (and from a file, whatever the pane's size) and the terminal
+///   modes it left behind from `stty -a`.
 ///
 /// ```swift
 /// let tmux = try Tmux(command: "\(Tmux.productPath("malkoll")) browse", width: 80, height: 24)
@@ -60,6 +61,8 @@ final class Tmux {
     let socket: String
     /// Where `stty -a` writes the modes left behind by the program.
     let sttyFile: String
+    /// Where the wrapper writes the program's exit code (read by `waitForExitStatus`).
+    let exitFile: String
     private let target = "e2e"
     private var killed = false
     private var socketPath: String?
@@ -69,12 +72,14 @@ final class Tmux {
         let unique = "malkoll-e2e-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         socket = unique
         sttyFile = NSTemporaryDirectory() + unique + ".stty"
+        exitFile = NSTemporaryDirectory() + unique + ".exit"
         var env = ["LANG": "C.UTF-8", "TERM": "tmux-256color", "SWIFT_BACKTRACE": "interactive=no"]
         env.merge(environment) { _, new in new }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Tmux.quote($0.value))" }
         // The trap keeps the wrapper alive when Ctrl-C sends SIGINT to the whole foreground group
         // (an interactive shell would have put the program in a group of its own).
-        let script = "trap : INT QUIT; (\(command)\n); echo EXIT:$?; stty -a > \(Tmux.quote(sttyFile)); exec sleep 600"
+        let script = "trap : INT QUIT; (\(command)\n); code=$?; echo EXIT:$code; echo $code > \(Tmux.quote(exitFile)); "
+            + "stty -a > \(Tmux.quote(sttyFile)); exec sleep 600"
         let paneCommand = "env " + assignments.joined(separator: " ") + " sh -c " + Tmux.quote(script)
         let result = tmux(["new-session", "-d", "-s", target, "-x", String(width), "-y", String(height),
                            paneCommand, ";", "set-option", "-g", "window-size", "manual"])
@@ -94,6 +99,7 @@ final class Tmux {
         killed = true
         _ = tmux(["kill-server"])
         unlink(sttyFile)
+        unlink(exitFile)
         if let socketPath { unlink(socketPath) } // tmux leaves the socket file behind
     }
 
@@ -159,6 +165,9 @@ final class Tmux {
     }
 
     /// Waits for the `EXIT:n` line the wrapper prints and returns `n` (nil after `timeout`).
+    ///
+    /// The line must be visible: in a pane too small to show it (1×1 after a resize storm) this
+    /// times out although the program has exited; use `waitForExitStatus` there, or resize first.
     func waitForExit(timeout: Duration = .seconds(5)) -> Int32? {
         var code: Int32?
         _ = waitUntil(timeout: timeout) { screen in
@@ -169,6 +178,18 @@ final class Tmux {
                 return code != nil
             }
             return false
+        }
+        return code
+    }
+
+    /// The program's exit code from the wrapper's file, whatever the pane's size; nil while the
+    /// program is still running after `timeout`.
+    func waitForExitStatus(timeout: Duration = .seconds(5)) -> Int32? {
+        var code: Int32?
+        _ = waitUntil(timeout: timeout) { _ in
+            let text = try? String(contentsOfFile: exitFile, encoding: .utf8)
+            code = text.flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            return code != nil
         }
         return code
     }
