@@ -50,6 +50,11 @@ public final class BrowserData: Sendable {
     var searchIndex: SearchIndex {
         searchIndexBox.value { SearchIndex(analysis: analysis, texts: texts) }
     }
+    private let longestIndicatorNameBox = LazyBox<Int?>()
+    /// Display width of the longest indicator name (the indicator list's natural column width).
+    var longestIndicatorName: Int? {
+        longestIndicatorNameBox.value { analysis.indicators.map { DisplayWidth.of($0.indicator.printedName) }.max() }
+    }
     /// View models by view and layout inputs, so re-entering a view does not rebuild it.
     let modelCache = ModelCache()
     let indicatorIndexById: [String: Int]

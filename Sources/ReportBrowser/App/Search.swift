@@ -113,11 +113,37 @@ struct SearchIndex: Sendable {
         let needle = term.lowercased()
         guard !needle.isEmpty else { return [] }
         var hits: [SearchHit] = []
-        for entry in entries where entry.haystack.contains(needle) {
+        let pattern = Array(needle.utf8)
+        for entry in entries where Self.contains(entry.haystack, pattern) {
             if let last = hits.last, last.jump == entry.jump { continue }
             hits.append(SearchHit(label: entry.label, jump: entry.jump))
         }
         return hits
+    }
+}
+
+extension SearchIndex {
+    /// Whether `haystack` contains `pattern` (both lower-cased UTF-8), compared byte by byte:
+    /// one pass without Foundation's bridging (the report's texts are stored as composed
+    /// characters, so this matches what a reader types).
+    static func contains(_ haystack: String, _ pattern: [UInt8]) -> Bool {
+        var haystack = haystack
+        return haystack.withUTF8 { bytes in
+            let n = bytes.count, m = pattern.count
+            guard m > 0 else { return true }
+            guard m <= n else { return false }
+            let first = pattern[0]
+            var i = 0
+            while i <= n - m {
+                if bytes[i] == first {
+                    var j = 1
+                    while j < m, bytes[i + j] == pattern[j] { j += 1 }
+                    if j == m { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 }
 

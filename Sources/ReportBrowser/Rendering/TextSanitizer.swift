@@ -100,6 +100,58 @@ public enum TextSanitizer {
         return lines
     }
 
+    /// The number of lines `wrap(text, width:)` returns, counted without building them (a view
+    /// measures its items with it; only the lines shown are built).
+    public static func wrapCount(_ text: some StringProtocol, width: Int) -> Int {
+        guard width > 0 else { return 0 }
+        let string = String(text)
+        let normalized = string.unicodeScalars.contains("\r") ? string.replacingCRLF() : string
+        var count = 0
+        for paragraph in normalized.split(separator: "\n", omittingEmptySubsequences: false) {
+            if isPlainASCII(paragraph) || !paragraph.unicodeScalars.contains(where: { TerminalText.disposition(of: $0) != .keep }) {
+                count += countParagraph(paragraph, width: width)
+            } else {
+                count += countParagraph(Substring(sanitize(paragraph)), width: width)
+            }
+        }
+        return count
+    }
+
+    /// `wrapParagraph`'s line count.
+    private static func countParagraph(_ paragraph: Substring, width: Int) -> Int {
+        var lines = 0
+        var lineWidth = 0
+        var anyWord = false
+        for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+            anyWord = true
+            let wordWidth = DisplayWidth.of(word)
+            if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
+                lineWidth += 1 + wordWidth
+                continue
+            }
+            if lineWidth > 0 {
+                lines += 1
+                lineWidth = 0
+            }
+            if wordWidth <= width {
+                lineWidth = wordWidth
+                continue
+            }
+            for character in word {
+                let w = DisplayWidth.of(character)
+                if w > width { continue }
+                if lineWidth + w > width {
+                    lines += 1
+                    lineWidth = 0
+                }
+                lineWidth += w
+            }
+        }
+        if !anyWord { return 1 }
+        if lineWidth > 0 || lines == 0 { lines += 1 }
+        return lines
+    }
+
     private static func wrapParagraph(_ paragraph: String, width: Int, into lines: inout [String]) {
         var line = ""
         var lineWidth = 0

@@ -13,15 +13,36 @@ enum AssignmentsScreen {
         for span in Parts.progressCounts(data.analysis.assignmentCounts(), glyphs: context.glyphs, includeOther: false) { counts.append(span) }
         counts.text("  av \(data.analysis.assignments.count)", .muted)
         model.header = [counts.line()]
+        var matching: [Int] = []
         for (index, item) in data.analysis.assignments.enumerated() where filter == nil || item.assignment.progress == filter {
-            model.append(row(index, item, context: context))
-            model.append(.text("\(item.boardGoalTitle) · \(item.areaTitle)", .muted, indent: 4))
-            for paragraph in item.assignment.comment {
-                model.append(contentsOf: Line.wrapped(paragraph, width: context.width - 1, indent: 4))
-            }
-            model.append(.blank)
+            matching.append(index)
         }
-        model.trimTrailingBlanks()
+        let shown = matching
+        // One item per uppdrag: a blank line before all but the first, the row, where it
+        // belongs, the comment wrapped (built only when shown; the height is counted).
+        let width = context.width
+        model.append(LazyItems(
+            count: shown.count, selectablePerItem: 1,
+            height: { position in
+                guard let item = data.assignment(shown[position]) else { return 0 }
+                return (position > 0 ? 1 : 0) + 2 + item.assignment.comment.reduce(0) { $0 + Line.wrappedCount($1, width: width - 1, indent: 4) }
+            },
+            selectable: { position in [position > 0 ? 1 : 0] },
+            build: { position in
+                let index = shown[position]
+                guard let item = data.assignment(index) else { return [] }
+                var lines: [Line] = position > 0 ? [.blank] : []
+                lines.append(row(index, item, context: context))
+                lines.append(.text("\(item.boardGoalTitle) · \(item.areaTitle)", .muted, indent: 4))
+                for paragraph in item.assignment.comment {
+                    lines += Line.wrapped(paragraph, width: width - 1, indent: 4)
+                }
+                return lines
+            },
+            locate: { key in
+                guard case .assignment(let index) = key else { return nil }
+                return shown.sortedPosition(of: index)
+            }))
         return model
     }
 

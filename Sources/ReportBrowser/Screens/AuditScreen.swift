@@ -12,21 +12,38 @@ enum AuditScreen {
         summary.space(1)
         for (index, severity) in Severity.allCases.enumerated() {
             if index > 0 { summary.text(" · ", .muted) }
-            let count = audit.findings(severity).count
+            let count = audit.findings.lazy.filter { $0.severity == severity }.count
             summary.text("\(g.severity(severity)) \(count) \(severity.swedishName)", Style(count == 0 ? .muted : severity.role))
         }
         let disagreeing = audit.statementChecks.filter { !$0.agrees }.count
         summary.text("   \(audit.statementChecks.count - disagreeing) av \(audit.statementChecks.count) egna uppgifter stämmer", .muted)
         model.header = [summary.line()]
-        for (index, finding) in audit.findings.enumerated() where filter == nil || finding.severity == filter {
-            var builder = LineBuilder()
-            builder.space(1)
-            builder.text("\(g.severity(finding.severity)) ", Style(finding.severity.role))
-            builder.cell(finding.severity.swedishName, 8, .left, Style(finding.severity.role))
-            builder.cell(g.path(finding.location), max(4, context.width - builder.width - 1), .left, Style(.emphasis))
-            model.append(builder.line(key: .finding(index), action: .finding(index)))
-            model.append(contentsOf: Line.wrapped(finding.message, width: context.width - 1, indent: 4))
-        }
+        var matching: [Int] = []
+        for index in audit.findings.indices where filter == nil || audit.findings[index].severity == filter { matching.append(index) }
+        let shown = matching
+        let width = context.width
+        // One item per finding: its row and the message wrapped, built only when shown.
+        model.append(LazyItems(
+            count: shown.count, selectablePerItem: 1,
+            height: { position in
+                guard let finding = data.finding(shown[position]) else { return 0 }
+                return 1 + Line.wrappedCount(finding.message, width: width - 1, indent: 4)
+            },
+            selectable: { _ in [0] },
+            build: { position in
+                let index = shown[position]
+                guard let finding = data.finding(index) else { return [] }
+                var builder = LineBuilder()
+                builder.space(1)
+                builder.text("\(g.severity(finding.severity)) ", Style(finding.severity.role))
+                builder.cell(finding.severity.swedishName, 8, .left, Style(finding.severity.role))
+                builder.cell(g.path(finding.location), max(4, width - builder.width - 1), .left, Style(.emphasis))
+                return [builder.line(key: .finding(index), action: .finding(index))] + Line.wrapped(finding.message, width: width - 1, indent: 4)
+            },
+            locate: { key in
+                guard case .finding(let index) = key else { return nil }
+                return shown.sortedPosition(of: index)
+            }))
         return model
     }
 }

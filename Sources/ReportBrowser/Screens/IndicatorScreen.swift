@@ -141,38 +141,53 @@ enum IndicatorListScreen {
         let filter = FilterOptions.indicatorStatus(context.filter)
         var model = ViewModel()
         model.emptyText = filter.map { "Inga indikatorer med status \($0.swedishName)." } ?? "Rapporten har inga indikatorer."
-        let items = data.analysis.indicators.enumerated().filter { filter == nil || $0.element.evaluation.status == filter }
+        let indicators = data.analysis.indicators
+        var matching: [Int] = []
+        for index in indicators.indices where filter == nil || indicators[index].evaluation.status == filter { matching.append(index) }
+        let shown = matching
         let valueWidth = 13, targetWidth = 10, statusWidth = 12
         let widths = ColumnLayout.widths([
-            ColumnLayout.Column(natural: min(60, data.analysis.indicators.map { DisplayWidth.of($0.indicator.printedName) }.max() ?? 30), minimum: 8, priority: 100, flexible: true),
+            ColumnLayout.Column(natural: min(60, data.longestIndicatorName ?? 30), minimum: 8, priority: 100, flexible: true),
             ColumnLayout.Column(natural: valueWidth, priority: 50),
             ColumnLayout.Column(natural: targetWidth, priority: 40),
             ColumnLayout.Column(natural: statusWidth, priority: 90),
         ], total: context.width - 2)
         model.header = [Parts.headerRow(["Indikator", "Senaste", "Etappmål", "Status"], widths, [.left, .right, .right, .left])]
-        var lastArea = -1
-        for (index, item) in items {
-            if item.path.area != lastArea {
-                lastArea = item.path.area
-                model.append(.text(data.area(item.path.area)?.title ?? "", .title, indent: 1))
-            }
-            let latest = Array(zip(item.years, item.indicator.values)).last { IndicatorValue(parsing: $0.1).quantity != nil }
-            let cells: [(String, Alignment, Style)] = [
-                (item.indicator.printedName, .left, .normal),
-                (latest.map { "\($0.1) (\(String($0.0).suffix(2)))" } ?? "–", .right, .normal),
-                (item.indicator.milestoneTarget, .right, .normal),
-                ("\(g.status(item.evaluation.status)) \(item.evaluation.status.swedishName)", .left, Style(item.evaluation.status.role)),
-            ]
-            var builder = LineBuilder()
-            builder.space(1)
-            var first = true
-            for (column, cell) in cells.enumerated() where widths[column] > 0 {
-                if !first { builder.space(1) }
-                first = false
-                builder.cell(cell.0, widths[column], cell.1, cell.2)
-            }
-            model.append(builder.line(key: .indicator(index), action: .open(Jump(view: .indicator(index)))))
+        // One item per indicator: its målområde's heading when the område changes, then its row.
+        @Sendable func startsArea(_ position: Int) -> Bool {
+            position == 0 || indicators[shown[position]].path.area != indicators[shown[position - 1]].path.area
         }
+        model.append(LazyItems(
+            count: shown.count, selectablePerItem: 1,
+            height: { startsArea($0) ? 2 : 1 },
+            selectable: { startsArea($0) ? [1] : [0] },
+            build: { position in
+                let index = shown[position]
+                let item = indicators[index]
+                var lines: [Line] = []
+                if startsArea(position) { lines.append(.text(data.area(item.path.area)?.title ?? "", .title, indent: 1)) }
+                let latest = Array(zip(item.years, item.indicator.values)).last { IndicatorValue(parsing: $0.1).quantity != nil }
+                let cells: [(String, Alignment, Style)] = [
+                    (item.indicator.printedName, .left, .normal),
+                    (latest.map { "\($0.1) (\(String($0.0).suffix(2)))" } ?? "–", .right, .normal),
+                    (item.indicator.milestoneTarget, .right, .normal),
+                    ("\(g.status(item.evaluation.status)) \(item.evaluation.status.swedishName)", .left, Style(item.evaluation.status.role)),
+                ]
+                var builder = LineBuilder()
+                builder.space(1)
+                var first = true
+                for (column, cell) in cells.enumerated() where widths[column] > 0 {
+                    if !first { builder.space(1) }
+                    first = false
+                    builder.cell(cell.0, widths[column], cell.1, cell.2)
+                }
+                lines.append(builder.line(key: .indicator(index), action: .open(Jump(view: .indicator(index)))))
+                return lines
+            },
+            locate: { key in
+                guard case .indicator(let index) = key else { return nil }
+                return shown.sortedPosition(of: index)
+            }))
         return model
     }
 }

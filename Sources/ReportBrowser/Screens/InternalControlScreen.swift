@@ -26,7 +26,8 @@ enum InternalControlScreen {
         model.append(header.line())
         func row(_ name: String, _ items: [Int], key: LineKey, process: Int?, emphasis: Bool) -> Line {
             var counts = ProgressCounts()
-            for index in items { if let item = data.controlItem(index) { counts[item.progress] += 1 } }
+            let all = data.analysis.internalControlItems
+            for index in items where all.indices.contains(index) { counts[all[index].progress] += 1 }
             var builder = LineBuilder()
             builder.space(1)
             builder.cell(name, processWidth, .left, emphasis ? Style(.emphasis) : .normal)
@@ -47,15 +48,18 @@ enum InternalControlScreen {
         model.append(row("Totalt", Array(data.analysis.internalControlItems.indices), key: .process(nil), process: nil, emphasis: true))
         model.append(.text("Enter visar åtgärderna i raden\(filter.map { " med status ”\($0.swedishName)”" } ?? ""); f väljer status.", .muted, indent: 1))
 
+        let all = data.analysis.internalControlItems
         for kind in InternalControlKind.allCases {
-            let items = data.analysis.internalControlItems.enumerated().filter { $0.element.kind == kind && (filter == nil || $0.element.progress == filter) }
+            var items: [Int] = []
+            var total = 0
+            for index in all.indices where all[index].kind == kind {
+                total += 1
+                if filter == nil || all[index].progress == filter { items.append(index) }
+            }
             model.blank()
-            let total = data.analysis.internalControlItems.lazy.filter { $0.kind == kind }.count
             model.append(Parts.heading("\(kind.swedishName) (\(filter == nil ? "\(total)" : "\(items.count) av \(total)"))"))
             if items.isEmpty { model.append(.text("Inga.", .muted, indent: 2)) }
-            for (index, item) in items {
-                model.append(contentsOf: ControlItemsScreen.item(index, item, context: context))
-            }
+            model.append(ControlItemsScreen.lazyItems(items, context: context))
         }
         return model
     }
@@ -72,13 +76,31 @@ enum ControlItemsScreen {
         let name = process.flatMap { data.processes.indices.contains($0) ? data.processes[$0] : nil } ?? "Alla processer"
         model.append(contentsOf: Line.wrapped(name + (filter.map { " · \($0.swedishName)" } ?? ""), width: context.width, indent: 1, .title))
         model.blank()
-        let shown = indices.filter { index in filter == nil || data.controlItem(index)?.progress == filter }
+        let all = data.analysis.internalControlItems
+        let shown = indices.filter { index in all.indices.contains(index) && (filter == nil || all[index].progress == filter) }
         if shown.isEmpty { model.append(.text("Inga åtgärder\(filter.map { " med status ”\($0.swedishName)”" } ?? "") (f byter status).", .muted, indent: 2)) }
-        for index in shown {
-            guard let entry = data.controlItem(index) else { continue }
-            model.append(contentsOf: Self.item(index, entry, context: context))
-        }
+        model.append(lazyItems(shown, context: context))
         return model
+    }
+
+    /// The items (indices into the report's items, ascending) as lazy items: each built when shown.
+    static func lazyItems(_ indices: [Int], context: BuildContext) -> LazyItems {
+        let data = context.data, width = context.width
+        return LazyItems(
+            count: indices.count, selectablePerItem: 1,
+            height: { position in
+                guard let item = data.controlItem(indices[position]) else { return 0 }
+                return 2 + item.comment.reduce(0) { $0 + Line.wrappedCount($1, width: width - 1, indent: 4) }
+            },
+            selectable: { _ in [0] },
+            build: { position in
+                guard let item = data.controlItem(indices[position]) else { return [] }
+                return Self.item(indices[position], item, context: context)
+            },
+            locate: { key in
+                guard case .controlItem(let index) = key else { return nil }
+                return indices.sortedPosition(of: index)
+            })
     }
 
     /// An item's line (opening it) and its comment, wrapped.

@@ -15,7 +15,7 @@ enum OverviewScreen {
         let countsWidth = 22
         let room = width - 3 - labelWidth - 1 - 1 - countsWidth
         let barWidth = room >= 8 ? min(40, room) : 0
-        func barLine(_ label: String, _ bar: [Span], _ counts: [Span], suffix: String) -> Line {
+        @Sendable func barLine(_ label: String, _ bar: [Span], _ counts: [Span], suffix: String) -> Line {
             var builder = LineBuilder()
             builder.space(3)
             builder.cell(label, labelWidth, .left, .muted)
@@ -27,16 +27,25 @@ enum OverviewScreen {
             return builder.line()
         }
         let areas = data.report.goalAreas
-        for (index, area) in areas.enumerated() {
-            var title = LineBuilder()
-            title.text(" \(g.collapsed) ", .muted)
-            title.text(data.shortAreaTitle(index), Style(.emphasis))
-            if data.shortAreaTitle(index) != area.title, width >= 100 {
-                title.text("  " + area.title, .muted)
-            }
-            model.append(title.line(key: .area(index), action: .open(Jump(view: .goalTree, focus: .area(index)))))
-            model.append(contentsOf: areaBars(data.indicatorCounts(area: index), data.assignmentCounts(area: index), barWidth, context, barLine))
-        }
+        // Three lines per målområde, built when shown.
+        model.append(LazyItems(
+            count: areas.count, selectablePerItem: 1,
+            height: { _ in 3 },
+            selectable: { _ in [0] },
+            build: { index in
+                var title = LineBuilder()
+                title.text(" \(g.collapsed) ", .muted)
+                title.text(data.shortAreaTitle(index), Style(.emphasis))
+                if data.shortAreaTitle(index) != areas[index].title, width >= 100 {
+                    title.text("  " + areas[index].title, .muted)
+                }
+                return [title.line(key: .area(index), action: .open(Jump(view: .goalTree, focus: .area(index))))]
+                    + areaBars(data.indicatorCounts(area: index), data.assignmentCounts(area: index), barWidth, context, barLine)
+            },
+            locate: { key in
+                guard case .area(let index) = key else { return nil }
+                return index
+            }))
         if areas.count != 1 {
             var title = LineBuilder()
             title.text(" \(g.collapsed) ", .muted)
@@ -93,16 +102,16 @@ enum OverviewScreen {
         }
         let audit = analysis.audit
         var auditLine = LineBuilder()
-        auditLine.text("\(audit.findings(.error).count) fel", Style(audit.findings(.error).isEmpty ? .muted : .statusNotMet))
+        auditLine.text("\(audit.findings.lazy.filter { $0.severity == .error }.count) fel", Style(!audit.findings.contains { $0.severity == .error } ? .muted : .statusNotMet))
         auditLine.text(" · ", .muted)
-        auditLine.text("\(audit.findings(.warning).count) varningar", Style(audit.findings(.warning).isEmpty ? .muted : .warning))
-        auditLine.text(" · \(audit.findings(.info).count) info", .muted)
+        auditLine.text("\(audit.findings.lazy.filter { $0.severity == .warning }.count) varningar", Style(!audit.findings.contains { $0.severity == .warning } ? .muted : .warning))
+        auditLine.text(" · \(audit.findings.lazy.filter { $0.severity == .info }.count) info", .muted)
         model.append(factLine("Granskning", auditLine.spans, key: "granskning", jump: Jump(view: .audit)))
         return model
     }
 
     private static func areaBars(_ counts: StatusCounts, _ progress: ProgressCounts, _ barWidth: Int, _ context: BuildContext,
-                                 _ barLine: (String, [Span], [Span], String) -> Line) -> [Line] {
+                                 _ barLine: @Sendable (String, [Span], [Span], String) -> Line) -> [Line] {
         let g = context.glyphs
         let indicatorBar = Charts.stackedBar(IndicatorStatus.allCases.map { (counts[$0], $0.barRole) }, width: barWidth, color: context.color, glyphs: g)
         let progressKinds: [Progress] = progress.other > 0 ? Progress.allCases : [.completed, .likelyCompleted, .notCompleted]

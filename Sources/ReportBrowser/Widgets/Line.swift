@@ -165,6 +165,13 @@ extension Line {
         return TextSanitizer.wrap(text, width: room).map { Line.text($0, role, indent: indent) }
     }
 
+    /// The number of lines `wrapped(text, width:indent:)` gives, without building them.
+    static func wrappedCount(_ text: String, width: Int, indent: Int = 0) -> Int {
+        let room = width - indent
+        guard room > 0 else { return 0 }
+        return TextSanitizer.wrapCount(text, width: room)
+    }
+
     /// A label, then wrapped text aligned after it: "Förklaring  text text…".
     static func labelled(_ label: String, _ text: String, width: Int, labelWidth: Int, indent: Int = 1,
                          _ role: StyleRole = .normal) -> [Line] {

@@ -353,3 +353,15 @@ final class ModelCache: @unchecked Sendable {
         return model
     }
 }
+
+extension Array where Element == Int {
+    /// The position of `value` in this ascending array (binary search).
+    func sortedPosition(of value: Int) -> Int? {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < count && self[low] == value ? low : nil
+    }
+}
