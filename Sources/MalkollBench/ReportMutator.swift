@@ -17,20 +17,6 @@ struct ReportMutator {
         tree = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
     }
 
-    /// SplitMix64, seeded per case.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ range: Range<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-        mutating func chance(_ percent: Int) -> Bool { int(0 ..< 100) < percent }
-        mutating func pick<T>(_ items: [T]) -> T { items[int(0 ..< items.count)] }
-    }
 
     /// A damaged file and what was done to it.
     struct Mutation {
@@ -65,7 +51,7 @@ struct ReportMutator {
     }
 
     func mutate(seed: UInt64, case index: Int) -> Mutation {
-        var random = Random(state: seed &* 0x2545_F491_4F6C_DD1D ^ UInt64(truncatingIfNeeded: index) &* 0x9E37_79B9_7F4A_7C15)
+        var random = SeededRandom(seed: seed &* 0x2545_F491_4F6C_DD1D ^ UInt64(truncatingIfNeeded: index) &* 0x9E37_79B9_7F4A_7C15)
         _ = random.next()
         if random.chance(40) {
             return rawMutation(&random)
@@ -75,7 +61,7 @@ struct ReportMutator {
 
     // MARK: - Raw bytes
 
-    func rawMutation(_ random: inout Random) -> Mutation {
+    func rawMutation(_ random: inout SeededRandom) -> Mutation {
         var bytes = original
         var steps: [String] = []
         for _ in 0 ..< random.int(1 ..< 4) where !bytes.isEmpty {
@@ -126,7 +112,7 @@ struct ReportMutator {
              hugeString, renameKey, swapWithSibling, rawToken, duplicateElement
     }
 
-    func structuralMutation(_ random: inout Random) -> Mutation {
+    func structuralMutation(_ random: inout SeededRandom) -> Mutation {
         var markers: [String: String] = [:]
         var steps: [String] = []
         var root = tree
@@ -144,7 +130,7 @@ struct ReportMutator {
     }
 
     /// Walks down a random path (stopping now and then, always at leaves) and applies `operation` there.
-    func apply(_ operation: Operation, to node: Any, path: String, random: inout Random, markers: inout [String: String], steps: inout [String]) -> Any {
+    func apply(_ operation: Operation, to node: Any, path: String, random: inout SeededRandom, markers: inout [String: String], steps: inout [String]) -> Any {
         let stopHere = random.chance(18)
         if !stopHere, var object = node as? [String: Any], !object.isEmpty {
             let key = object.keys.sorted()[random.int(0 ..< object.count)]

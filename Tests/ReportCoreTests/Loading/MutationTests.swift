@@ -2,24 +2,12 @@ import Foundation
 import Testing
 @testable import ReportCore
 
-/// A small seeded generator (SplitMix64), so that failures can be replayed.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("Damaged reports")
 struct MutationTests {
     @Test("never crash the loader and always fail with a located error")
     func randomMutationsFailCleanly() throws {
         let original = [UInt8](try LoadingFixtures.data("valid/minimal.json"))
-        var random = SeededGenerator(state: 20_210_831)
+        var random = SeededRandom(seed: 20_210_831)
         var loaded = 0
         var failed = 0
         for round in 0 ..< 300 {

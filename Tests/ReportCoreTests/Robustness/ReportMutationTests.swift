@@ -79,7 +79,7 @@ struct ReportMutationTests {
         let data = try SmallBundledReport.data()
         let mutator = try ReportMutator(data: data)
         for operation in ReportMutator.Operation.allCases {
-            var random = ReportMutator.Random(state: 7)
+            var random = SeededRandom(seed: 7)
             var markers: [String: String] = [:], steps: [String] = []
             var root = mutator.tree
             // Several attempts, so that the walk reaches different depths.

@@ -1,0 +1,1 @@
+../../../Sources/MalkollBench/Random.swift
