@@ -55,6 +55,18 @@ public final class BrowserData: Sendable {
     var longestIndicatorName: Int? {
         longestIndicatorNameBox.value { analysis.indicators.map { DisplayWidth.of($0.indicator.printedName) }.max() }
     }
+    /// Cell texts and natural column widths per table, by glyph set and trend columns.
+    private let tableCellsCache = KeyedCache<TableCellsKey, FinancialTableWidget.Cells>()
+    func tableCells(_ ref: TableRef, glyphs: Glyphs, trend: Bool) -> FinancialTableWidget.Cells {
+        tableCellsCache.value(for: TableCellsKey(ref: ref, ascii: glyphs.ascii, trend: trend)) {
+            FinancialTableWidget.cells(table(ref), glyphs: glyphs, trend: trend)
+        }
+    }
+    private let deviationBarsCache = KeyedCache<TableRef, FinancialTableWidget.BarRows>()
+    /// The rows of a table's deviation bars and their largest size.
+    func deviationBarRows(_ ref: TableRef) -> FinancialTableWidget.BarRows {
+        deviationBarsCache.value(for: ref) { FinancialTableWidget.barRows(table(ref)) }
+    }
     /// View models by view and layout inputs, so re-entering a view does not rebuild it.
     let modelCache = ModelCache()
     let indicatorIndexById: [String: Int]
@@ -220,6 +232,27 @@ final class LazyBox<Value: Sendable>: @unchecked Sendable {
         if let stored { return stored }
         let made = make()
         stored = made
+        return made
+    }
+}
+
+struct TableCellsKey: Hashable, Sendable {
+    var ref: TableRef
+    var ascii: Bool
+    var trend: Bool
+}
+
+/// Values computed on first use per key and kept; safe to share between threads.
+final class KeyedCache<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [Key: Value] = [:]
+
+    func value(for key: Key, _ make: () -> Value) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let value = stored[key] { return value }
+        let made = make()
+        stored[key] = made
         return made
     }
 }

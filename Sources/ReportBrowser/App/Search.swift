@@ -12,90 +12,103 @@ struct Jump: Sendable, Hashable {
     var markAnchor = false
 }
 
-/// One searchable text of the report.
+/// One searchable text of the report (its lower-cased text lives in the index's byte buffer).
 struct SearchEntry: Sendable {
-    /// Lower-cased text that is matched.
-    var haystack: String
-    /// What the hit is, in Swedish, e.g. "Indikator: Resultat exkl exploatering".
-    var label: String
+    /// What the hit is, in Swedish, e.g. "Indikator: Resultat exkl exploatering": the prefix
+    /// ("Indikator: ") and the name, joined only for hits.
+    var labelPrefix: String
+    var labelName: String
     var jump: Jump
+
+    var label: String { labelPrefix + labelName }
 }
 
 /// Every name and text of the report, built once; a search is one pass over it.
+///
+/// The lower-cased UTF-8 of every entry is stored in one buffer, each followed by a 0 byte, so
+/// a search is one scan of that buffer (memchr to the candidates) instead of one per entry.
 struct SearchIndex: Sendable {
     private(set) var entries: [SearchEntry] = []
+    /// Lower-cased UTF-8 of the entries, each followed by a 0 byte.
+    private var bytes: [UInt8] = []
+    /// Where each entry's text starts in `bytes`.
+    private var starts: [Int] = []
 
     init(analysis: ReportAnalysis, texts: [TextDocument]) {
         let report = analysis.report
         for (a, area) in report.goalAreas.enumerated() {
-            add(area.title, "Målområde: \(area.title)", Jump(view: .goalTree, focus: .area(a)))
+            add(area.title, "Målområde: ", area.title, Jump(view: .goalTree, focus: .area(a)))
             for (c, council) in area.councilGoals.enumerated() {
                 let kf = GoalRef(area: a, council: c, board: nil)
-                add(council.title, "KF-mål: \(council.title)", Jump(view: .goal(kf)))
-                for note in council.indicatorTable?.notes ?? [] { add(note, "Not: \(council.title)", Jump(view: .goal(kf))) }
+                add(council.title, "KF-mål: ", council.title, Jump(view: .goal(kf)))
+                for note in council.indicatorTable?.notes ?? [] { add(note, "Not: ", council.title, Jump(view: .goal(kf))) }
                 for (b, board) in council.boardGoals.enumerated() {
                     let ref = GoalRef(area: a, council: c, board: b)
-                    add(board.title, "Nämndmål: \(board.title)", Jump(view: .goal(ref)))
+                    add(board.title, "Nämndmål: ", board.title, Jump(view: .goal(ref)))
                     for (p, paragraph) in board.narrative.enumerated() {
-                        add(paragraph, "Nämndmål: \(board.title)", Jump(view: .goal(ref), anchor: p))
+                        add(paragraph, "Nämndmål: ", board.title, Jump(view: .goal(ref), anchor: p))
                     }
-                    for note in board.indicatorTable?.notes ?? [] { add(note, "Not: \(board.title)", Jump(view: .goal(ref))) }
+                    for note in board.indicatorTable?.notes ?? [] { add(note, "Not: ", board.title, Jump(view: .goal(ref))) }
                 }
             }
         }
         for (i, item) in analysis.indicators.enumerated() {
             let jump = Jump(view: .indicator(i))
-            let label = "Indikator: \(item.indicator.printedName)"
-            add(item.indicator.printedName, label, jump)
-            if let note = item.indicator.note { add(note, label, jump) }
-            if let quote = item.indicator.reportedStatus?.quote { add(quote, label, jump) }
-            if let reason = item.indicator.override?.reason { add(reason, label, jump) }
+            let label = item.indicator.printedName
+            add(item.indicator.printedName, "Indikator: ", label, jump)
+            if let note = item.indicator.note { add(note, "Indikator: ", label, jump) }
+            if let quote = item.indicator.reportedStatus?.quote { add(quote, "Indikator: ", label, jump) }
+            if let reason = item.indicator.override?.reason { add(reason, "Indikator: ", label, jump) }
         }
         for (i, item) in analysis.assignments.enumerated() {
-            let label = "Uppdrag: \(item.assignment.title)"
-            add(item.assignment.title, label, Jump(view: .assignment(i)))
-            for paragraph in item.assignment.comment { add(paragraph, label, Jump(view: .assignment(i))) }
+            let label = item.assignment.title
+            add(item.assignment.title, "Uppdrag: ", label, Jump(view: .assignment(i)))
+            for paragraph in item.assignment.comment { add(paragraph, "Uppdrag: ", label, Jump(view: .assignment(i))) }
         }
         for ref in TableRef.allCases {
             let table = Self.table(report, ref)
             let view: ViewID = ref.section == .economy ? .economy : .investments
-            add(table.title, "Tabell: \(table.title)", Jump(view: view, focus: table.rows.isEmpty ? nil : .tableRow(ref, 0)))
+            add(table.title, "Tabell: ", table.title, Jump(view: view, focus: table.rows.isEmpty ? nil : .tableRow(ref, 0)))
+            let rowPrefix = table.title + ": "
             for (r, row) in table.rows.enumerated() {
-                add(row.label, "\(table.title): \(row.label)", Jump(view: view, focus: .tableRow(ref, r)))
+                add(row.label, rowPrefix, row.label, Jump(view: view, focus: .tableRow(ref, r)))
             }
-            for note in table.notes ?? [] { add(note, "Tabell: \(table.title)", Jump(view: view)) }
+            for note in table.notes ?? [] { add(note, "Tabell: ", table.title, Jump(view: view)) }
         }
         for absent in report.economy.absentTables {
-            add(absent.title + " " + absent.reason, "Saknad tabell: \(absent.title)", Jump(view: .economy))
+            add(absent.title + " " + absent.reason, "Saknad tabell: ", absent.title, Jump(view: .economy))
         }
         for (t, document) in texts.enumerated() {
             var paragraph = 0
             func walk(_ section: TextSection) {
-                add(section.heading, "Text: \(section.heading)", Jump(view: .text(t), anchor: paragraph))
+                add(section.heading, "Text: ", section.heading, Jump(view: .text(t), anchor: paragraph))
                 for text in section.paragraphs {
-                    add(text, "Text: \(document.section.heading)", Jump(view: .text(t), anchor: paragraph))
+                    add(text, "Text: ", document.section.heading, Jump(view: .text(t), anchor: paragraph))
                     paragraph += 1
                 }
-                if let note = section.note { add(note, "Text: \(document.section.heading)", Jump(view: .text(t))) }
+                if let note = section.note { add(note, "Text: ", document.section.heading, Jump(view: .text(t))) }
                 for sub in section.subsections ?? [] { walk(sub) }
             }
             walk(document.section)
         }
         for (i, item) in analysis.internalControlItems.enumerated() {
-            let label = "Intern kontroll: \(item.title)"
+            let label = item.title
             let jump = Jump(view: .controlItem(i))
-            add(item.title + " " + item.process, label, jump)
-            for paragraph in item.comment { add(paragraph, label, jump) }
-            for detail in item.details { add(detail.text, label, jump) }
+            add(item.title + " " + item.process, "Intern kontroll: ", label, jump)
+            for paragraph in item.comment { add(paragraph, "Intern kontroll: ", label, jump) }
+            for detail in item.details { add(detail.text, "Intern kontroll: ", label, jump) }
         }
         for (i, finding) in analysis.audit.findings.enumerated() {
-            add(finding.location + " " + finding.message, "Granskning: \(finding.location)", Jump(view: .audit, focus: .finding(i)))
+            add(finding.location + " " + finding.message, "Granskning: ", finding.location, Jump(view: .audit, focus: .finding(i)))
         }
     }
 
-    private mutating func add(_ text: String, _ label: String, _ jump: Jump) {
+    private mutating func add(_ text: String, _ labelPrefix: String, _ labelName: String, _ jump: Jump) {
         guard !text.isEmpty else { return }
-        entries.append(SearchEntry(haystack: text.lowercased(), label: label, jump: jump))
+        starts.append(bytes.count)
+        Self.appendLowercased(text, to: &bytes)
+        bytes.append(0)
+        entries.append(SearchEntry(labelPrefix: labelPrefix, labelName: labelName, jump: jump))
     }
 
     private static func table(_ report: Report, _ ref: TableRef) -> FinancialTable {
@@ -112,37 +125,93 @@ struct SearchIndex: Sendable {
     func search(_ term: String) -> [SearchHit] {
         let needle = term.lowercased()
         guard !needle.isEmpty else { return [] }
-        var hits: [SearchHit] = []
         let pattern = Array(needle.utf8)
-        for entry in entries where Self.contains(entry.haystack, pattern) {
-            if let last = hits.last, last.jump == entry.jump { continue }
-            hits.append(SearchHit(label: entry.label, jump: entry.jump))
+        // Entries are separated by 0 bytes: a pattern without one never spans two entries.
+        guard !pattern.contains(0) else { return [] }
+        var hits: [SearchHit] = []
+        var lastJump: Jump?
+        Self.forEachMatch(of: pattern, in: bytes, starts: starts) { entry in
+            let jump = entries[entry].jump
+            if jump == lastJump { return }
+            lastJump = jump
+            hits.append(SearchHit(label: entries[entry].label, jump: jump))
         }
         return hits
     }
 }
 
 extension SearchIndex {
-    /// Whether `haystack` contains `pattern` (both lower-cased UTF-8), compared byte by byte:
-    /// one pass without Foundation's bridging (the report's texts are stored as composed
-    /// characters, so this matches what a reader types).
-    static func contains(_ haystack: String, _ pattern: [UInt8]) -> Bool {
-        var haystack = haystack
-        return haystack.withUTF8 { bytes in
-            let n = bytes.count, m = pattern.count
-            guard m > 0 else { return true }
-            guard m <= n else { return false }
-            let first = pattern[0]
-            var i = 0
-            while i <= n - m {
-                if bytes[i] == first {
-                    var j = 1
-                    while j < m, bytes[i + j] == pattern[j] { j += 1 }
-                    if j == m { return true }
+    /// Calls `found` with each entry (in order, once) whose text contains `pattern`: memchr to
+    /// each occurrence of the pattern's first byte, then a comparison of the rest.
+    static func forEachMatch(of pattern: [UInt8], in bytes: [UInt8], starts: [Int], _ found: (Int) -> Void) {
+        let m = pattern.count
+        guard m > 0, !starts.isEmpty else { return }
+        bytes.withUnsafeBufferPointer { buffer in
+            pattern.withUnsafeBufferPointer { needle in
+                guard let base = buffer.baseAddress, let first = needle.baseAddress else { return }
+                let n = buffer.count
+                var position = 0
+                while position + m <= n {
+                    guard let hit = memchr(base + position, Int32(first[0]), n - m + 1 - position) else { return }
+                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if m == 1 || memcmp(base + at + 1, first + 1, m - 1) == 0 {
+                        // The entry holding `at`: the last start at or before it.
+                        var low = 0, high = starts.count - 1
+                        while low < high {
+                            let middle = (low + high + 1) / 2
+                            if starts[middle] <= at { low = middle } else { high = middle - 1 }
+                        }
+                        found(low)
+                        if low + 1 >= starts.count { return }
+                        position = starts[low + 1]
+                    } else {
+                        position = at + 1
+                    }
                 }
-                i += 1
             }
-            return false
+        }
+    }
+
+    /// Appends `text.lowercased()` as UTF-8. Scalars without case mappings beyond Latin-1 (ASCII,
+    /// Latin-1 letters, general punctuation) are mapped here byte by byte; a text with any
+    /// other non-ASCII scalar is lower-cased by the standard library.
+    static func appendLowercased(_ text: String, to buffer: inout [UInt8]) {
+        var text = text
+        let start = buffer.count
+        let simple = text.withUTF8 { bytes -> Bool in
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    buffer.append(b &- 0x41 < 26 ? b | 0x20 : b)
+                    i += 1
+                } else if b == 0xC2, i + 1 < n {
+                    // U+0080–U+00BF: no lower-case mapping.
+                    buffer.append(b)
+                    buffer.append(bytes[i + 1])
+                    i += 2
+                } else if b == 0xC3, i + 1 < n {
+                    // U+00C0–U+00DE (not ×) lower-case to U+00E0–U+00FE; the rest stay.
+                    let c = bytes[i + 1]
+                    buffer.append(b)
+                    buffer.append(c >= 0x80 && c <= 0x9E && c != 0x97 ? c + 0x20 : c)
+                    i += 2
+                } else if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80 || bytes[i + 1] == 0x88 {
+                    // U+2000–U+203F (spaces, dashes, quotes) and U+2200–U+223F (−): no mapping.
+                    buffer.append(b)
+                    buffer.append(bytes[i + 1])
+                    buffer.append(bytes[i + 2])
+                    i += 3
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
+        if !simple {
+            buffer.removeSubrange(start...)
+            buffer.append(contentsOf: text.lowercased().utf8)
         }
     }
 }
