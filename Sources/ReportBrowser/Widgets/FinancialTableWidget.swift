@@ -32,57 +32,77 @@ enum FinancialTableWidget {
         var anyDiffers: Bool
     }
 
+    /// One row's cell texts, and whether a printed deviation differs from the computed one.
+    private static func rowCells(_ table: FinancialTable, _ row: Int, deviationScopes: [DeviationColumns], deviationColumns: Set<Int>,
+                                 glyphs g: Glyphs, trend: Bool) -> ([Cells.Cell], Bool) {
+        let deviations = Dictionary(table.deviations(ofRow: row, columns: deviationScopes).map { ($0.columns.deviation, $0) },
+                                    uniquingKeysWith: { first, _ in first })
+        let anyDiffers = deviations.values.contains { deviation in deviation.printed.map { $0.value != deviation.computed } ?? false }
+        var cells: [Cells.Cell] = []
+        let isSum = table.rows[row].isSum
+        for column in table.columns.indices {
+            let printed = column < table.rows[row].cells.count ? table.rows[row].cells[column] : ""
+            if deviationColumns.contains(column), let deviation = deviations[column] {
+                let digits = max(deviation.printed?.fractionDigits ?? 0, deviation.budget.fractionDigits, deviation.compared.fractionDigits)
+                var text = SwedishNumberFormat.format(deviation.computed, fractionDigits: digits)
+                let differs = deviation.printed.map { $0.value != deviation.computed } ?? false
+                text += differs ? g.differs : " "
+                let role: StyleRole = differs ? .warning : (deviation.computed > 0 ? .deviationGood : deviation.computed < 0 ? .deviationBad : .normal)
+                cells.append(Cells.Cell(text: text, style: Style(role, isSum ? .bold : [])))
+            } else {
+                let text = deviationColumns.contains(column) && !printed.isEmpty ? printed + " " : printed
+                cells.append(Cells.Cell(text: text, style: isSum ? Style(.emphasis) : .normal))
+            }
+        }
+        if trend {
+            let values = table.columns.indices.map { table.number(row: row, column: $0).map { Numbers.double($0.value) } }
+            cells.append(Cells.Cell(text: Charts.sparkline(values, glyphs: g), style: Style(.sparkline)))
+            let numbers = table.columns.indices.compactMap { table.number(row: row, column: $0)?.value }
+            if numbers.count >= 2, let previous = numbers.dropLast().last, let last = numbers.last, previous != 0 {
+                let change = (last - previous) / abs(previous) * 100
+                cells.append(Cells.Cell(text: Numbers.signed(change, fractionDigits: 1) + " %", style: Style(.muted)))
+            } else {
+                cells.append(Cells.Cell(text: "", style: .normal))
+            }
+        }
+        return (cells, anyDiffers)
+    }
+
     static func cells(_ table: FinancialTable, glyphs g: Glyphs, trend: Bool) -> Cells {
         let deviationScopes = table.deviationColumns
         let deviationColumns = Set(deviationScopes.map(\.deviation))
-        var anyDiffers = false
-        // Cell texts first, so the widths fit them.
-        var texts: [[Cells.Cell]] = []
-        texts.reserveCapacity(table.rows.count)
-        for row in table.rows.indices {
-            let deviations = Dictionary(table.deviations(ofRow: row, columns: deviationScopes).map { ($0.columns.deviation, $0) },
-                                        uniquingKeysWith: { first, _ in first })
-            if deviations.values.contains(where: { deviation in deviation.printed.map { $0.value != deviation.computed } ?? false }) {
-                anyDiffers = true
-            }
-            var cells: [Cells.Cell] = []
-            let isSum = table.rows[row].isSum
-            for column in table.columns.indices {
-                let printed = column < table.rows[row].cells.count ? table.rows[row].cells[column] : ""
-                if deviationColumns.contains(column), let deviation = deviations[column] {
-                    let digits = max(deviation.printed?.fractionDigits ?? 0, deviation.budget.fractionDigits, deviation.compared.fractionDigits)
-                    var text = SwedishNumberFormat.format(deviation.computed, fractionDigits: digits)
-                    let differs = deviation.printed.map { $0.value != deviation.computed } ?? false
-                    text += differs ? g.differs : " "
-                    let role: StyleRole = differs ? .warning : (deviation.computed > 0 ? .deviationGood : deviation.computed < 0 ? .deviationBad : .normal)
-                    cells.append(Cells.Cell(text: text, style: Style(role, isSum ? .bold : [])))
-                } else {
-                    let text = deviationColumns.contains(column) && !printed.isEmpty ? printed + " " : printed
-                    cells.append(Cells.Cell(text: text, style: isSum ? Style(.emphasis) : .normal))
+        // Cell texts first, so the widths fit them; a large table in chunks on every core.
+        let rowCount = table.rows.count
+        let chunkCount = rowCount >= 2048 ? max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) : 1
+        let headerCount = table.columns.count + (trend ? 2 : 0)
+        let chunks = ChunkResults(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let rows = (rowCount * chunk / chunkCount)..<(rowCount * (chunk + 1) / chunkCount)
+            var texts: [[Cells.Cell]] = []
+            texts.reserveCapacity(rows.count)
+            var anyDiffers = false
+            var widths = Array(repeating: 0, count: headerCount)
+            for row in rows {
+                let (cells, differs) = rowCells(table, row, deviationScopes: deviationScopes, deviationColumns: deviationColumns, glyphs: g, trend: trend)
+                for (index, cell) in cells.enumerated() where index < headerCount {
+                    widths[index] = max(widths[index], DisplayWidth.of(cell.text))
                 }
+                texts.append(cells)
+                if differs { anyDiffers = true }
             }
-            if trend {
-                let values = table.columns.indices.map { table.number(row: row, column: $0).map { Numbers.double($0.value) } }
-                cells.append(Cells.Cell(text: Charts.sparkline(values, glyphs: g), style: Style(.sparkline)))
-                let numbers = table.columns.indices.compactMap { table.number(row: row, column: $0)?.value }
-                if numbers.count >= 2, let previous = numbers.dropLast().last, let last = numbers.last, previous != 0 {
-                    let change = (last - previous) / abs(previous) * 100
-                    cells.append(Cells.Cell(text: Numbers.signed(change, fractionDigits: 1) + " %", style: Style(.muted)))
-                } else {
-                    cells.append(Cells.Cell(text: "", style: .normal))
-                }
-            }
-            texts.append(cells)
+            chunks.set(chunk, texts, anyDiffers, widths)
         }
+        var texts: [[Cells.Cell]] = []
+        texts.reserveCapacity(rowCount)
+        for part in chunks.parts { texts += part }
+        let anyDiffers = chunks.differs.contains(true)
         var headers = table.columns.map(\.label)
         if trend { headers += ["Trend", "Förändr."] }
         var columns = [ColumnLayout.Column(natural: max(12, min(48, table.rows.map { DisplayWidth.of($0.label) + 2 * ($0.level ?? 0) + 2 }.max() ?? 12)),
                                            minimum: 10, priority: 100, flexible: true)]
         var cellWidths = Array(repeating: 0, count: headers.count)
-        for cells in texts {
-            for (index, cell) in cells.enumerated() where index < cellWidths.count {
-                cellWidths[index] = max(cellWidths[index], DisplayWidth.of(cell.text))
-            }
+        for widths in chunks.widths {
+            for index in cellWidths.indices { cellWidths[index] = max(cellWidths[index], widths[index]) }
         }
         for index in headers.indices {
             let natural = max(cellWidths[index], min(DisplayWidth.of(headers[index]), 12), 3)
@@ -236,5 +256,27 @@ enum FinancialTableWidget {
                 return [builder.line()]
             },
             locate: { _ in nil }))
+    }
+}
+
+/// Per-chunk results of a computation spread over cores (each chunk sets its own slot once).
+private final class ChunkResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var parts: [[[FinancialTableWidget.Cells.Cell]]]
+    private(set) var differs: [Bool]
+    private(set) var widths: [[Int]]
+
+    init(count: Int) {
+        parts = Array(repeating: [], count: count)
+        differs = Array(repeating: false, count: count)
+        widths = Array(repeating: [], count: count)
+    }
+
+    func set(_ chunk: Int, _ texts: [[FinancialTableWidget.Cells.Cell]], _ anyDiffers: Bool, _ cellWidths: [Int]) {
+        lock.lock()
+        defer { lock.unlock() }
+        parts[chunk] = texts
+        differs[chunk] = anyDiffers
+        widths[chunk] = cellWidths
     }
 }
