@@ -154,7 +154,7 @@ extension SearchIndex {
                 while position + m <= n {
                     guard let hit = memchr(base + position, Int32(first[0]), n - m + 1 - position) else { return }
                     let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if m == 1 || memcmp(base + at + 1, first + 1, m - 1) == 0 {
+                    if m == 1 || (base[at + 1] == first[1] && (m == 2 || memcmp(base + at + 2, first + 2, m - 2) == 0)) {
                         // The entry holding `at`: the last start at or before it.
                         var low = 0, high = starts.count - 1
                         while low < high {
@@ -178,30 +178,28 @@ extension SearchIndex {
     static func appendLowercased(_ text: String, to buffer: inout [UInt8]) {
         var text = text
         let start = buffer.count
-        let simple = text.withUTF8 { bytes -> Bool in
-            let n = bytes.count
+        text.withUTF8 { buffer.append(contentsOf: $0) }
+        // Lower-cased in place; false when a scalar needs the standard library.
+        let simple = buffer.withUnsafeMutableBufferPointer { all -> Bool in
+            guard let base = all.baseAddress else { return true }
+            let bytes = base + start
+            let n = all.count - start
             var i = 0
             while i < n {
                 let b = bytes[i]
                 if b < 0x80 {
-                    buffer.append(b &- 0x41 < 26 ? b | 0x20 : b)
+                    if b &- 0x41 < 26 { bytes[i] = b | 0x20 }
                     i += 1
                 } else if b == 0xC2, i + 1 < n {
                     // U+0080–U+00BF: no lower-case mapping.
-                    buffer.append(b)
-                    buffer.append(bytes[i + 1])
                     i += 2
                 } else if b == 0xC3, i + 1 < n {
                     // U+00C0–U+00DE (not ×) lower-case to U+00E0–U+00FE; the rest stay.
                     let c = bytes[i + 1]
-                    buffer.append(b)
-                    buffer.append(c >= 0x80 && c <= 0x9E && c != 0x97 ? c + 0x20 : c)
+                    if c >= 0x80 && c <= 0x9E && c != 0x97 { bytes[i + 1] = c + 0x20 }
                     i += 2
                 } else if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80 || bytes[i + 1] == 0x88 {
                     // U+2000–U+203F (spaces, dashes, quotes) and U+2200–U+223F (−): no mapping.
-                    buffer.append(b)
-                    buffer.append(bytes[i + 1])
-                    buffer.append(bytes[i + 2])
                     i += 3
                 } else {
                     return false
