@@ -41,6 +41,8 @@ public final class BrowserData: Sendable {
     let processes: [String]
     /// Indices into `analysis.internalControlItems`, per process (same order as `processes`).
     let itemsByProcess: [[Int]]
+    /// Each internal-control item's progress (read from its printed status once).
+    let controlProgress: [Progress]
     /// Progress columns of the internal-control matrix (`.other` only when some item has it).
     let progressColumns: [Progress]
     /// The uppdrag statuses the filter offers (`.other` only when some uppdrag has it).
@@ -128,7 +130,9 @@ public final class BrowserData: Sendable {
             if let position = positions[item.process] { items[position].append(index) }
         }
         itemsByProcess = items
-        let hasOther = analysis.internalControlItems.contains { $0.progress == .other }
+        let controlProgress = analysis.internalControlItems.map(\.progress)
+        self.controlProgress = controlProgress
+        let hasOther = controlProgress.contains(.other)
         progressColumns = hasOther ? Progress.allCases : [.completed, .likelyCompleted, .notCompleted]
         let otherAssignment = analysis.assignments.contains { $0.assignment.progress == .other }
         assignmentProgressOptions = otherAssignment ? Progress.allCases : [.completed, .likelyCompleted, .notCompleted]

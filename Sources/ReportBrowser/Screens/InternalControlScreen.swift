@@ -27,7 +27,7 @@ enum InternalControlScreen {
         func row(_ name: String, _ items: [Int], key: LineKey, process: Int?, emphasis: Bool) -> Line {
             var counts = ProgressCounts()
             let all = data.analysis.internalControlItems
-            for index in items where all.indices.contains(index) { counts[all[index].progress] += 1 }
+            for index in items where all.indices.contains(index) { counts[data.controlProgress[index]] += 1 }
             var builder = LineBuilder()
             builder.space(1)
             builder.cell(name, processWidth, .left, emphasis ? Style(.emphasis) : .normal)
@@ -54,7 +54,7 @@ enum InternalControlScreen {
             var total = 0
             for index in all.indices where all[index].kind == kind {
                 total += 1
-                if filter == nil || all[index].progress == filter { items.append(index) }
+                if filter == nil || data.controlProgress[index] == filter { items.append(index) }
             }
             model.blank()
             model.append(Parts.heading("\(kind.swedishName) (\(filter == nil ? "\(total)" : "\(items.count) av \(total)"))"))
@@ -77,7 +77,7 @@ enum ControlItemsScreen {
         model.append(contentsOf: Line.wrapped(name + (filter.map { " · \($0.swedishName)" } ?? ""), width: context.width, indent: 1, .title))
         model.blank()
         let all = data.analysis.internalControlItems
-        let shown = indices.filter { index in all.indices.contains(index) && (filter == nil || all[index].progress == filter) }
+        let shown = indices.filter { index in all.indices.contains(index) && (filter == nil || data.controlProgress[index] == filter) }
         if shown.isEmpty { model.append(.text("Inga åtgärder\(filter.map { " med status ”\($0.swedishName)”" } ?? "") (f byter status).", .muted, indent: 2)) }
         model.append(lazyItems(shown, context: context))
         return model
