@@ -134,27 +134,51 @@ struct SearchIndex: Sendable {
             let jump = entries[entry].jump
             if jump == lastJump { return }
             lastJump = jump
-            hits.append(SearchHit(label: entries[entry].label, jump: jump))
+            hits.append(SearchHit(labelPrefix: entries[entry].labelPrefix, labelName: entries[entry].labelName, jump: jump))
         }
         return hits
     }
 }
 
 extension SearchIndex {
+    /// Rough frequency of each byte in lower-cased Swedish report text (per mille; letters by
+    /// their Swedish frequency, space and the lead byte of å, ä, ö common): the scan jumps with
+    /// memchr to the pattern's least frequent byte.
+    static let byteFrequency: [UInt8] = {
+        var table = [UInt8](repeating: 2, count: 256)
+        let letters: [(Character, UInt8)] = [
+            ("e", 100), ("a", 94), ("n", 85), ("r", 84), ("t", 77), ("s", 66), ("i", 58), ("l", 53), ("d", 47), ("o", 45),
+            ("m", 35), ("k", 31), ("g", 28), ("v", 24), ("h", 21), ("f", 20), ("u", 19), ("p", 18), ("c", 15), ("b", 15),
+            ("y", 7), ("j", 6), ("x", 2), ("w", 1), ("z", 1), ("q", 1),
+        ]
+        for (letter, frequency) in letters { table[Int(letter.asciiValue!)] = frequency }
+        table[0x20] = 150
+        table[0xC3] = 45
+        for digit in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(digit)] = 10 }
+        table[Int(UInt8(ascii: ","))] = 10
+        table[Int(UInt8(ascii: "."))] = 10
+        return table
+    }()
+
     /// Calls `found` with each entry (in order, once) whose text contains `pattern`: memchr to
-    /// each occurrence of the pattern's first byte, then a comparison of the rest.
+    /// each occurrence of the pattern's least frequent byte, then a comparison of the pattern.
     static func forEachMatch(of pattern: [UInt8], in bytes: [UInt8], starts: [Int], _ found: (Int) -> Void) {
         let m = pattern.count
         guard m > 0, !starts.isEmpty else { return }
+        let frequency = byteFrequency
+        var anchor = 0
+        for index in pattern.indices where frequency[Int(pattern[index])] < frequency[Int(pattern[anchor])] { anchor = index }
         bytes.withUnsafeBufferPointer { buffer in
             pattern.withUnsafeBufferPointer { needle in
                 guard let base = buffer.baseAddress, let first = needle.baseAddress else { return }
                 let n = buffer.count
+                let anchorByte = Int32(first[anchor])
+                // `position`: the first start not yet examined.
                 var position = 0
                 while position + m <= n {
-                    guard let hit = memchr(base + position, Int32(first[0]), n - m + 1 - position) else { return }
-                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if m == 1 || (base[at + 1] == first[1] && (m == 2 || memcmp(base + at + 2, first + 2, m - 2) == 0)) {
+                    guard let hit = memchr(base + position + anchor, anchorByte, n - m + 1 - position) else { return }
+                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
+                    if memcmp(base + at, first, m) == 0 {
                         // The entry holding `at`: the last start at or before it.
                         var low = 0, high = starts.count - 1
                         while low < high {
@@ -216,8 +240,13 @@ extension SearchIndex {
 
 /// A place where the search term occurs.
 struct SearchHit: Sendable, Equatable {
-    var label: String
+    /// The label's parts, joined only when the hit is shown (a search can have many hits).
+    var labelPrefix: String
+    var labelName: String
     var jump: Jump
+
+    /// What the hit is, in Swedish, e.g. "Indikator: Resultat exkl exploatering".
+    var label: String { labelPrefix + labelName }
 }
 
 /// The search: the prompt while typing, the hits and which one is shown.
