@@ -42,6 +42,10 @@ public enum DisplayWidth {
 
     /// Width in columns of a whole string (sum over its graphemes). Does not sanitize.
     public static func of(_ text: some StringProtocol) -> Int {
+        // Fast path: printable ASCII, Latin-1 letters and general punctuation, one column each.
+        if let simple = text.utf8.withContiguousStorageIfAvailable({ TextSanitizer.simpleColumns($0) }), let columns = simple {
+            return columns
+        }
         var total = 0
         for character in text { total += of(character) }
         return total

@@ -129,6 +129,30 @@ public enum TextSanitizer {
         TerminalText.disposition(of: scalar) == .keep && DisplayWidth.of(scalar) == 1 && DisplayWidth.of(Character(scalar)) == 1
     }
 
+    /// Columns of UTF-8 made only of printable ASCII and the simple scalars above (one per
+    /// scalar); nil for any other text.
+    static func simpleColumns(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let latin1 = simpleLatin1, punctuation = simplePunctuation
+        let n = bytes.count
+        var columns = 0
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                guard b >= 0x20 && b < 0x7F else { return nil }
+                i += 1
+            } else if b == 0xC3, i + 1 < n, bytes[i + 1] & 0xC0 == 0x80, latin1[Int(bytes[i + 1] - 0x80)] {
+                i += 2
+            } else if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] & 0xC0 == 0x80, punctuation[Int(bytes[i + 2] - 0x80)] {
+                i += 3
+            } else {
+                return nil
+            }
+            columns += 1
+        }
+        return columns
+    }
+
     /// `wrapCount` of UTF-8 made only of printable ASCII, "\n" and the simple scalars above,
     /// counted byte by byte; nil for any other text.
     private static func countSimple(_ bytes: UnsafeBufferPointer<UInt8>, width: Int) -> Int? {

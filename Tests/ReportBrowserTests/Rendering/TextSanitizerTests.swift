@@ -97,4 +97,11 @@ import Testing
             #expect(bytes == Array(text.lowercased().utf8), "\(text)")
         }
     }
+
+    @Test func displayWidthOfSimpleTextMatchesCharacterByCharacter() {
+        for text in ["", "Kommunstyrelsen – åäö ÅÄÖ é × ÷ ÿ “citat” …", "tab\there", "e\u{301}t", "👍🏽 漢字", "a\u{AD}b", "a\u{200D}b", "\r\n"] {
+            #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) }, "\(text)")
+            #expect(DisplayWidth.of(text[...]) == text.reduce(0) { $0 + DisplayWidth.of($1) }, "\(text)")
+        }
+    }
 }
