@@ -12,6 +12,17 @@ struct GoalRef: Sendable, Hashable {
 enum TableRef: String, Sendable, Hashable, CaseIterable {
     case operations, netCost, covid, boardInvestments, urbanDevelopment
 
+    /// The table in a report.
+    func table(in report: Report) -> FinancialTable {
+        switch self {
+        case .operations: report.economy.operations
+        case .netCost: report.economy.netCost
+        case .covid: report.economy.covid
+        case .boardInvestments: report.investments.board
+        case .urbanDevelopment: report.investments.urbanDevelopment
+        }
+    }
+
     /// The section whose screen shows the table.
     var section: Section {
         switch self {
@@ -140,15 +151,7 @@ public final class BrowserData: Sendable {
 
     // MARK: - Lookups
 
-    func table(_ ref: TableRef) -> FinancialTable {
-        switch ref {
-        case .operations: report.economy.operations
-        case .netCost: report.economy.netCost
-        case .covid: report.economy.covid
-        case .boardInvestments: report.investments.board
-        case .urbanDevelopment: report.investments.urbanDevelopment
-        }
-    }
+    func table(_ ref: TableRef) -> FinancialTable { ref.table(in: report) }
 
     /// The table with the given id (as findings name it).
     func tableRef(id: String) -> TableRef? {

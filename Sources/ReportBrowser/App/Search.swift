@@ -66,7 +66,7 @@ struct SearchIndex: Sendable {
             for paragraph in item.assignment.comment { add(paragraph, "Uppdrag: ", label, Jump(view: .assignment(i))) }
         }
         for ref in TableRef.allCases {
-            let table = Self.table(report, ref)
+            let table = ref.table(in: report)
             let view: ViewID = ref.section == .economy ? .economy : .investments
             add(table.title, "Tabell: ", table.title, Jump(view: view, focus: table.rows.isEmpty ? nil : .tableRow(ref, 0)))
             let rowPrefix = table.title + ": "
@@ -109,16 +109,6 @@ struct SearchIndex: Sendable {
         Self.appendLowercased(text, to: &bytes)
         bytes.append(0)
         entries.append(SearchEntry(labelPrefix: labelPrefix, labelName: labelName, jump: jump))
-    }
-
-    private static func table(_ report: Report, _ ref: TableRef) -> FinancialTable {
-        switch ref {
-        case .operations: report.economy.operations
-        case .netCost: report.economy.netCost
-        case .covid: report.economy.covid
-        case .boardInvestments: report.investments.board
-        case .urbanDevelopment: report.investments.urbanDevelopment
-        }
     }
 
     /// The entries containing `term` (case-insensitive), in report order, one per place.
