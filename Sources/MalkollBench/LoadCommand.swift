@@ -17,8 +17,7 @@ extension ReportGenerator {
         let report = generator.report()
         let data = try encode(report)
         try data.write(to: URL(fileURLWithPath: output), options: .atomic)
-        let rows = [report.economy.operations, report.economy.netCost, report.economy.covid, report.investments.board,
-                    report.investments.urbanDevelopment].map(\.rows.count).reduce(0, +)
+        let rows = report.financialTables.map(\.rows.count).reduce(0, +)
         var findings = "not checked"
         var indicators = 0
         if check {

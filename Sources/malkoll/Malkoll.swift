@@ -1,4 +1,5 @@
 import ArgumentParser
+import BundledReport
 import Foundation
 import ReportCore
 
@@ -33,7 +34,7 @@ struct ReportFileArgument: ParsableArguments {
             if let file {
                 return try ReportLoader.load(contentsOfFile: file)
             }
-            guard let url = BundledReportLocator.url else {
+            guard let url = BundledReport.reportURL else {
                 throw CommandFailure("the bundled report was not found beside the program; name a report FILE or reinstall Malkoll")
             }
             return try ReportLoader.load(contentsOf: url)

@@ -77,8 +77,7 @@ public struct Audit: Sendable {
     public private(set) var statementChecks: [StatementCheck] = []
 
     public init(report: Report, indicators: [AnalyzedIndicator], assignments: [AnalyzedAssignment]) {
-        for table in [report.economy.operations, report.economy.netCost, report.economy.covid,
-                      report.investments.board, report.investments.urbanDevelopment] {
+        for table in report.financialTables {
             checkDeviations(table)
             checkSums(table)
         }

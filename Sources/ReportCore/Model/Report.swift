@@ -38,6 +38,14 @@ public struct Report: Codable, Sendable, Equatable {
     }
 }
 
+extension Report {
+    /// Every financial table, in printed order: operations, net cost, Covid-19, the board's
+    /// investments, samhällsbyggnadsprojekt.
+    public var financialTables: [FinancialTable] {
+        [economy.operations, economy.netCost, economy.covid, investments.board, investments.urbanDevelopment]
+    }
+}
+
 /// Who reports, on what and for which period.
 public struct ReportMetadata: Codable, Sendable, Equatable {
     public var municipality: String
