@@ -16,6 +16,7 @@ let package = Package(
         .target(
             name: "BundledReport",
             path: "data",
+            exclude: ["source"],
             resources: [.copy("huddinge-kommunstyrelsen-2021-08.json"), .copy("malkoll-report.schema.json")]
         ),
         // Model, loading, target parsing, status rule, deviations, audit, summaries. Foundation at most.

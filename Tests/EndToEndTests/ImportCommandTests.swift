@@ -4,11 +4,11 @@ import Testing
 /// `malkoll import` run as a user runs it, on the source text of the bundled report.
 @Suite struct ImportCommandTests {
     var sourceText: URL {
-        MalkollBinary.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/source/000_4aa2431769c5c4f6.txt")
+        MalkollBinary.repositoryRoot.appendingPathComponent("data/source/huddinge-kommunstyrelsen-2021-08.txt")
     }
 
     var overlay: URL {
-        MalkollBinary.repositoryRoot.appendingPathComponent("Tests/ReportCoreTests/Fixtures/import/huddinge-2021-08.overlay.json")
+        MalkollBinary.repositoryRoot.appendingPathComponent("data/source/huddinge-kommunstyrelsen-2021-08.overlay.json")
     }
 
     func temporaryFolder() throws -> URL {

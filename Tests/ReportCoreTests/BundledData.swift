@@ -14,11 +14,16 @@ enum BundledData {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    /// The text extracted from the report's PDF, beside the repository in `shared/source`.
+    /// The text extracted from the report's PDF, kept in the repository at `data/source/`.
+    static var sourceURL: URL {
+        repositoryRoot.appendingPathComponent("data/source/huddinge-kommunstyrelsen-2021-08.txt")
+    }
+
+    /// The source text; a missing file is an error (the tests must fail, not skip).
     static func sourceText() throws -> String {
-        let url = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/source/000_4aa2431769c5c4f6.txt")
+        let url = sourceURL
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw TestDataError("the source text is missing at \(url.path); the data tests need ../shared/source beside the repository")
+            throw TestDataError("the source text is missing at \(url.path)")
         }
         return text
     }

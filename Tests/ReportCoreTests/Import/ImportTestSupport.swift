@@ -14,8 +14,8 @@ enum ImportTestSupport {
         .deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/import", isDirectory: true)
 
-    /// `../shared/source/000_4aa2431769c5c4f6.txt` relative to the repository root.
-    static let sourceURL = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/source/000_4aa2431769c5c4f6.txt")
+    /// The bundled report's source text, `data/source/huddinge-kommunstyrelsen-2021-08.txt`.
+    static let sourceURL = repositoryRoot.appendingPathComponent("data/source/huddinge-kommunstyrelsen-2021-08.txt")
 
     struct MissingData: Error, CustomStringConvertible {
         var description: String
@@ -24,7 +24,7 @@ enum ImportTestSupport {
     /// The source text; a missing file is an error (the tests must fail, not skip).
     static func sourceText() throws -> String {
         guard let data = FileManager.default.contents(atPath: sourceURL.path), let text = String(data: data, encoding: .utf8) else {
-            throw MissingData(description: "the report text is missing at \(sourceURL.path): the importer tests need ../shared/source/000_4aa2431769c5c4f6.txt beside the repository")
+            throw MissingData(description: "the report text is missing at \(sourceURL.path): it belongs in the repository")
         }
         return text
     }
@@ -36,7 +36,7 @@ enum ImportTestSupport {
     }
 
     static func overlay() throws -> Overlay {
-        let url = fixtures.appendingPathComponent("huddinge-2021-08.overlay.json")
+        let url = repositoryRoot.appendingPathComponent("data/source/huddinge-kommunstyrelsen-2021-08.overlay.json")
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw MissingData(description: "the overlay fixture is missing at \(url.path)")
         }
@@ -78,7 +78,7 @@ enum ImportTestSupport {
 /// Every other field is compared. Those the text cannot carry (indicator directions, reported
 /// statuses and notes, the indicator id that is not the folded name, section ids and notes, the
 /// status rule, `metadata.source`, the transcription notes) come from the overlay fixture
-/// `Fixtures/import/huddinge-2021-08.overlay.json`.
+/// `data/source/huddinge-kommunstyrelsen-2021-08.overlay.json`.
 enum ReportDiff {
     static func differences(_ imported: Report, _ expected: Report) throws -> [String] {
         let left = try tree(normalised(imported))
