@@ -25,7 +25,7 @@ public enum PDFText {
         return isPDF(head)
     }
 
-    /// Extracts the text of the PDF at `url` with `pdftotext -enc UTF-8 FILE -`.
+    /// Extracts the text of the PDF at `url` with `pdftotext -enc UTF-8 -eol unix FILE -`.
     ///
     /// `pdftotext` is looked up on `PATH` (or `searchPath`, for tests). It is killed when it runs
     /// longer than `timeout` seconds. Throws `PDFTextError`, whose description is one line
@@ -34,7 +34,7 @@ public enum PDFText {
         guard let tool = executable(named: "pdftotext", searchPath: searchPath ?? ProcessInfo.processInfo.environment["PATH"] ?? "") else {
             throw .toolMissing
         }
-        let run = try Subprocess.run(tool, arguments: ["-enc", "UTF-8", url.path, "-"], timeout: timeout)
+        let run = try Subprocess.run(tool, arguments: ["-enc", "UTF-8", "-eol", "unix", url.path, "-"], timeout: timeout)
         if run.timedOut { throw .timedOut(seconds: timeout) }
         guard run.status == 0 else {
             throw .unreadable(status: run.status, detail: firstLine(of: run.stderr))
@@ -72,44 +72,42 @@ public struct ExtractedText: Sendable, Equatable {
     public let text: String
     /// The 1-based page of each line of `text` (index 0 is line 1).
     public let pageOfLine: [Int]
-    /// The number of pages `pdftotext` ended with a form feed.
+    /// The number of pages.
     public let pageCount: Int
 
-    /// Splits `pdftotext` output at its form feeds. A form feed ends a page; the line after it
-    /// (usually on the same line of output, `\fFirst line`) belongs to the next page.
+    /// Splits `pdftotext` output at its form feeds: each page's text ends with one (an empty,
+    /// image-only page is a form feed alone).
+    ///
+    /// `pdftotext` ends every page with a blank line, as it ends every flow of text. Where the
+    /// next page starts with a lower-case letter, the sentence goes on across the page break, so
+    /// that blank line is dropped: otherwise a paragraph (an uppdrag's comment) would split in two
+    /// at every page break. Elsewhere it stays, as the end of a paragraph or table.
     public init(pdftotextOutput output: String) {
+        var pieces = output.split(separator: "\u{0C}", omittingEmptySubsequences: false).map(String.init)
+        // The text after the last form feed: empty for complete output.
+        if pieces.count > 1, pieces.last?.isEmpty == true { pieces.removeLast() }
         var text = ""
         text.reserveCapacity(output.utf8.count)
         var pages: [Int] = []
-        var page = 1
-        var lineStarted = false
-        var formFeeds = 0
-        for character in output {
-            switch character {
-            case "\u{0C}":
-                formFeeds += 1
-                page += 1
-            case "\n", "\r\n", "\r":
-                if !lineStarted { pages.append(page) }
-                lineStarted = false
-                text.append("\n")
-            default:
-                if !lineStarted {
-                    pages.append(page)
-                    lineStarted = true
-                }
-                text.append(character)
+        for (index, piece) in pieces.enumerated() {
+            var page = piece.replacingOccurrences(of: "\r\n", with: "\n")
+            if !page.isEmpty, !page.hasSuffix("\n") { page += "\n" }
+            if page.hasSuffix("\n\n"), index + 1 < pieces.count, pieces[index + 1].first?.isLowercase == true {
+                page.removeLast()
             }
+            let lineCount = page.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
+            pages += Array(repeating: index + 1, count: lineCount)
+            text += page
         }
         self.text = text
         self.pageOfLine = pages
-        self.pageCount = max(formFeeds, pages.isEmpty ? 0 : 1)
+        self.pageCount = pieces.count
     }
 
     /// The page of a 1-based line of `text`; nil outside the text.
     public func page(ofLine line: Int) -> Int? {
         guard line >= 1, line <= pageOfLine.count else { return nil }
-        return min(pageOfLine[line - 1], max(pageCount, 1))
+        return pageOfLine[line - 1]
     }
 
     /// Where a diagnostic points: `rapport.pdf:p12`, or `rapport.pdf` without a line.
