@@ -178,4 +178,18 @@ import Testing
         #expect(result.stderr.contains("\(sourceText.path):1392: warning: the process label \"Upphandlingsprocessen\""))
         #expect(try Data(contentsOf: kept) == Data(contentsOf: sourceText))
     }
+
+    /// A PDF's text can lose every blank line (text in one flow); the importer must then answer
+    /// with a report or one line, not crash (it trapped on a range in the internal-control part).
+    @Test func aTextWithoutAnyBlankLineGivesAReportOrOneLineButNoCrash() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try String(contentsOf: sourceText, encoding: .utf8)
+            .components(separatedBy: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: "\n")
+        let file = folder.appendingPathComponent("utan-tomrader.txt")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let result = try MalkollBinary.run(["import", file.path, "--output", folder.appendingPathComponent("r.json").path])
+        #expect(result.status == 0 || result.status == 2, "exit \(result.status): \(result.stderr.suffix(400))")
+        #expect(!result.stderr.contains("Fatal error"))
+    }
 }
