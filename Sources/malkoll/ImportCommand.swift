@@ -17,12 +17,12 @@ struct Import: ParsableCommand {
         discussion: """
             Reads a board follow-up report, either the PDF itself (recognised by its content; its text is \
             extracted with `pdftotext` from poppler-utils, without -layout) or that text, and writes the report \
-            as JSON. Diagnostics on a PDF name its page (rapport.pdf:p12). Everything the importer could not place, and every ambiguity it \
-            resolved, is reported on stderr with line numbers. What the text cannot carry (indicator directions, \
+            as JSON. Everything the importer could not place, and every ambiguity it \
+            resolved, is reported on stderr with its line (its page for a PDF: rapport.pdf:p12). What the text cannot carry (indicator directions, \
             reported statuses, overrides, ids, metadata) comes from --overlay; see the README for its format.
             """)
 
-    @Argument(help: "The report: a PDF, or its text (UTF-8, LF or CRLF line endings).", completion: .file(extensions: ["pdf", "txt"]))
+    @Argument(help: ArgumentHelp("The report: a PDF, or its text (UTF-8, LF or CRLF line endings).", valueName: "file"), completion: .file(extensions: ["pdf", "txt"]))
     var textFile: String
 
     @Option(name: .shortAndLong, help: "Write the JSON to this file instead of stdout.", completion: .file(extensions: ["json"]))
@@ -39,6 +39,12 @@ struct Import: ParsableCommand {
 
     @Option(help: ArgumentHelp("Stop pdftotext after this many seconds.", valueName: "seconds"))
     var pdfTimeout: Double = 60
+
+    func validate() throws {
+        guard pdfTimeout > 0, pdfTimeout <= 86_400 else {
+            throw ValidationError("--pdf-timeout must be a number of seconds above 0 and at most 86400, not \(pdfTimeout)")
+        }
+    }
 
     func run() throws {
         try Malkoll.guarded {

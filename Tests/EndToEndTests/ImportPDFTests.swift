@@ -169,6 +169,14 @@ import Testing
         #expect(nonEmptyLines(result.stderr) == ["malkoll: \(pdf.path): pdftotext did not finish within 1 s and was stopped; the PDF may be damaged or very large"])
     }
 
+    @Test func aTimeLimitThatIsNoTimeIsRefused() throws {
+        for value in ["0", "nan", "inf"] {
+            let result = try MalkollBinary.run(["import", sourceText.path, "--pdf-timeout", value])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("--pdf-timeout must be a number of seconds"), "\(value): \(result.stderr)")
+        }
+    }
+
     @Test func aTextFileIsImportedAsBeforeAndKeepTextWritesItUnchanged() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
