@@ -13,6 +13,18 @@ import Testing
         #expect(!PDFText.isPDF(Data()))
     }
 
+    @Test func aFileIsRecognisedByItsFirstBytes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("malkoll-pdftext-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = folder.appendingPathComponent("rapport.txt"), text = folder.appendingPathComponent("rapport.pdf")
+        try Data("%PDF-1.4\n".utf8).write(to: pdf)
+        try Data("Sammanfattning\n".utf8).write(to: text)
+        #expect(PDFText.isPDF(fileAt: pdf))
+        #expect(!PDFText.isPDF(fileAt: text))
+        #expect(!PDFText.isPDF(fileAt: folder.appendingPathComponent("none.pdf")))
+    }
+
     @Test func formFeedsAreTakenOutAndEachLineKeepsItsPage() {
         // pdftotext: every page ends with a blank line and a form feed; page 3 is an image.
         let extracted = ExtractedText(pdftotextOutput: "Rubrik\nText.\n\n\u{0C}Ny rubrik\n\n\u{0C}\u{0C}Sista\n\n\u{0C}")
