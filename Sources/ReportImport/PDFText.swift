@@ -80,8 +80,9 @@ public struct ExtractedText: Sendable, Equatable {
     ///
     /// `pdftotext` ends every page with a blank line, as it ends every flow of text. Where the
     /// next page starts with a lower-case letter, the sentence goes on across the page break, so
-    /// that blank line is dropped: otherwise a paragraph (an uppdrag's comment) would split in two
-    /// at every page break. Elsewhere it stays, as the end of a paragraph or table.
+    /// that blank line is dropped (and one between the text and a footer, `Kommunstyrelsen | 9`):
+    /// otherwise a paragraph (an uppdrag's comment) would split in two at every page break.
+    /// Elsewhere it stays, as the end of a paragraph or table.
     public init(pdftotextOutput output: String) {
         var pieces = output.split(separator: "\u{0C}", omittingEmptySubsequences: false).map(String.init)
         // The text after the last form feed: empty for complete output.
@@ -94,6 +95,7 @@ public struct ExtractedText: Sendable, Equatable {
             if !page.isEmpty, !page.hasSuffix("\n") { page += "\n" }
             if page.hasSuffix("\n\n"), index + 1 < pieces.count, pieces[index + 1].first?.isLowercase == true {
                 page.removeLast()
+                page = Self.withoutBlankLineBeforeFooter(page)
             }
             let lineCount = page.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
             pages += Array(repeating: index + 1, count: lineCount)
@@ -102,6 +104,21 @@ public struct ExtractedText: Sendable, Equatable {
         self.text = text
         self.pageOfLine = pages
         self.pageCount = pieces.count
+    }
+
+    /// `…för\n\nKommunstyrelsen | 9\n` → `…för\nKommunstyrelsen | 9\n`: where the page ends with
+    /// its footer (page furniture, which the importer takes out) after a blank line, that blank
+    /// line goes too, so the sentence still goes on across the page break.
+    private static func withoutBlankLineBeforeFooter(_ page: String) -> String {
+        var lines = page.components(separatedBy: "\n")
+        // The text ends with a line break: the last component is empty.
+        guard lines.count >= 4, lines[lines.count - 1].isEmpty,
+              SourceText.furnitureLabel(lines[lines.count - 2]) != nil,
+              lines[lines.count - 3].allSatisfy(\.isWhitespace),
+              !lines[lines.count - 4].allSatisfy(\.isWhitespace)
+        else { return page }
+        lines.remove(at: lines.count - 3)
+        return lines.joined(separator: "\n")
     }
 
     /// The page of a 1-based line of `text`; nil outside the text.

@@ -15,7 +15,9 @@ import Foundation
 /// - an empty line is 20 pt of extra space, which pdftotext prints as a blank line where it
 ///   starts a new block (not at the top of a page, which the round trip loses);
 /// - pages are A4 and break wherever the next line does not fit, in tables and paragraphs alike,
-///   and pdftotext ends each page with a form feed.
+///   and pdftotext ends each page with a form feed;
+/// - every page has a footer, `footer` and the page number (`Kommunstyrelsen | 9`), as the
+///   report's pages have.
 ///
 /// The font is Helvetica, not embedded, with 0.4 em for every character: pdftotext needs no
 /// outlines, only codes, widths and the CMap.
@@ -23,13 +25,13 @@ enum TestPDF {
     struct TooManyCharacters: Error {}
 
     /// A PDF showing `text` line by line (see the type's comment).
-    static func showing(_ text: String) throws -> Data {
+    static func showing(_ text: String, footer: String = "Kommunstyrelsen") throws -> Data {
         var lines = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
         if lines.last == "" { lines.removeLast() }
         // Codes 1…127 for characters, 128…255 for runs of spaces.
         var characterCodes: [Character: UInt8] = [" ": 1]
         var runCodes: [String: UInt8] = [:]
-        for character in Set(lines.joined()).sorted() where characterCodes[character] == nil {
+        for character in Set(lines.joined() + footer + " | 0123456789").sorted() where characterCodes[character] == nil {
             guard characterCodes.count < 127 else { throw TooManyCharacters() }
             characterCodes[character] = UInt8(characterCodes.count + 1)
         }
@@ -88,11 +90,12 @@ enum TestPDF {
         let font = writer.add(
             "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 0 /LastChar 255 /Widths [\(widths.map(String.init).joined(separator: " "))] /ToUnicode \(cmap) 0 R >>")
         var kids: [Int] = []
-        for page in pages {
+        for (number, page) in pages.enumerated() {
             var content = "BT /F1 \(Int(size)) Tf\n"
             for line in page {
                 content += "1 0 0 1 40 \(Int(line.y)) Tm <\(line.codes.map { hex($0) }.joined())> Tj\n"
             }
+            content += "1 0 0 1 480 30 Tm <\(try encode("\(footer) | \(number + 1)").map { hex($0) }.joined())> Tj\n"
             content += "ET"
             let stream = writer.addStream(Data(content.utf8))
             kids.append(writer.add("<< /Type /Page /Parent \(pageTree) 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 \(font) 0 R >> >> /Contents \(stream) 0 R >>"))

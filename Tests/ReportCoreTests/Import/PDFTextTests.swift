@@ -44,6 +44,12 @@ import Testing
         #expect(extracted.pageOfLine == [1, 2, 2, 3, 3])
     }
 
+    @Test func aFooterAtThePageEndDoesNotSplitTheSentenceEither() {
+        let extracted = ExtractedText(pdftotextOutput: "Kostnaderna för\n\nKommunstyrelsen | 9\n\n\u{0C}projektet beräknas.\n\nKommunstyrelsen | 10\n\n\u{0C}Nästa\n\n\u{0C}")
+        #expect(extracted.text == "Kostnaderna för\nKommunstyrelsen | 9\nprojektet beräknas.\n\nKommunstyrelsen | 10\n\nNästa\n\n")
+        #expect(extracted.pageOfLine == [1, 1, 2, 2, 2, 2, 3, 3])
+    }
+
     @Test func aLastLineWithoutLineBreakStillCounts() {
         let extracted = ExtractedText(pdftotextOutput: "a\nb")
         #expect(extracted.text == "a\nb\n")
