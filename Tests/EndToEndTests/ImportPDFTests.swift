@@ -174,6 +174,25 @@ import Testing
         #expect(nonEmptyLines(result.stderr) == ["malkoll: \(pdf.path): pdftotext did not finish within 1 s and was stopped; the PDF may be damaged or very large"])
     }
 
+    /// `--keep-text` (like `--output`) replaces a file atomically, but through a link it replaces
+    /// the file the link points to, and a device is written into, never replaced by a file.
+    @Test func keepTextWritesThroughALinkAndIntoADeviceWithoutReplacingEither() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = try reportPDF(in: folder)
+        let target = folder.appendingPathComponent("target.txt"), link = folder.appendingPathComponent("link.txt")
+        try "old".write(to: target, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        let result = try MalkollBinary.run(["import", pdf.path, "--keep-text", link.path, "--output", folder.appendingPathComponent("r.json").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
+        #expect(try String(contentsOf: target, encoding: .utf8).hasPrefix("Sammanfattning\nNämndmål\n"))
+
+        let device = try MalkollBinary.run(["import", pdf.path, "--keep-text", "/dev/null", "--output", "/dev/null"])
+        #expect(device.status == 0, "\(device.stderr)")
+        #expect(try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType == .typeCharacterSpecial)
+    }
+
     @Test func aTimeLimitThatIsNoTimeIsRefused() throws {
         for value in ["0", "nan", "inf"] {
             let result = try MalkollBinary.run(["import", sourceText.path, "--pdf-timeout", value])
