@@ -46,7 +46,8 @@ struct InternalControlParser {
         var controls: [SystematicControl] = []
         for (position, start) in starts.enumerated() {
             let end = position + 1 < starts.count ? starts[position + 1].index : content.upperBound
-            let body = cleaned(start.bodyStart ..< end)
+            // An audit heading's body runs to a blank line, which may come after the next part starts.
+            let body = cleaned(start.bodyStart ..< max(start.bodyStart, end))
             switch start.kind {
             case .risk: risks += riskReductions(body)
             case .audit: audits += auditActions(body)

@@ -3,23 +3,26 @@ import Foundation
 import ReportCore
 import ReportImport
 
-/// `malkoll import TEXTFILE`: a report's text, as `pdftotext` leaves it, to the JSON data format.
+/// `malkoll import FILE`: a report's PDF, or its text as `pdftotext` leaves it, to the JSON data
+/// format.
 ///
-/// Diagnostics go to stderr, one per line, `TEXTFILE:LINE: warning: …` (or `info:`), in the
-/// order found; the JSON goes to `--output` (written atomically) or stdout. Exit 0 on success,
-/// 2 when nothing could be produced (the reason and line on stderr), also on the first warning
-/// with `--strict`.
+/// A PDF is recognised by its content (`%PDF-`) and read through `pdftotext` (see `PDFText`).
+/// Diagnostics go to stderr, one per line, `TEXTFILE:LINE: warning: …` (or `info:`) for a text,
+/// `FILE.pdf:pPAGE: warning: …` for a PDF, in the order found; the JSON goes to `--output`
+/// (written atomically) or stdout. Exit 0 on success, 2 when nothing could be produced (the
+/// reason and place on stderr), also on the first warning with `--strict`.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import a report's text (pdftotext output) into Malkoll's JSON data format.",
+        abstract: "Import a report's PDF (or its pdftotext output) into Malkoll's JSON data format.",
         discussion: """
-            Reads the text of a board follow-up report as `pdftotext` (without -layout) extracts it from the PDF, \
-            and writes the report as JSON. Everything the importer could not place, and every ambiguity it \
-            resolved, is reported on stderr with line numbers. What the text cannot carry (indicator directions, \
+            Reads a board follow-up report, either the PDF itself (recognised by its content; its text is \
+            extracted with `pdftotext` from poppler-utils, without -layout) or that text, and writes the report \
+            as JSON. Everything the importer could not place, and every ambiguity it \
+            resolved, is reported on stderr with its line (its page for a PDF: rapport.pdf:p12). What the text cannot carry (indicator directions, \
             reported statuses, overrides, ids, metadata) comes from --overlay; see the README for its format.
             """)
 
-    @Argument(help: "The report text (UTF-8, LF or CRLF line endings).", completion: .file(extensions: ["txt"]))
+    @Argument(help: ArgumentHelp("The report: a PDF, or its text (UTF-8, LF or CRLF line endings).", valueName: "file"), completion: .file(extensions: ["pdf", "txt"]))
     var textFile: String
 
     @Option(name: .shortAndLong, help: "Write the JSON to this file instead of stdout.", completion: .file(extensions: ["json"]))
@@ -31,13 +34,24 @@ struct Import: ParsableCommand {
     @Flag(help: "Fail on the first warning instead of writing the report.")
     var strict = false
 
+    @Option(help: ArgumentHelp("Also write the text the report is imported from (a PDF's extracted text) to this file.", valueName: "file"), completion: .file(extensions: ["txt"]))
+    var keepText: String?
+
+    @Option(help: ArgumentHelp("Stop pdftotext after this many seconds.", valueName: "seconds"))
+    var pdfTimeout: Double = 60
+
+    func validate() throws {
+        guard pdfTimeout > 0, pdfTimeout <= 86_400 else {
+            throw ValidationError("--pdf-timeout must be a number of seconds above 0 and at most 86400, not \(pdfTimeout)")
+        }
+    }
+
     func run() throws {
         try Malkoll.guarded {
-            guard let data = FileManager.default.contents(atPath: textFile) else {
-                throw CommandFailure("\(textFile): no such file, or it cannot be read")
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw CommandFailure("\(textFile): the text is not UTF-8")
+            let source = try ImportSource.read(path: textFile, pdfTimeout: pdfTimeout)
+            let text = source.text
+            if let keepText {
+                try Output.writeAtomically(text, to: keepText)
             }
             var options = ImportOptions(strict: strict)
             if let overlay {
@@ -51,11 +65,10 @@ struct Import: ParsableCommand {
             do {
                 result = try ReportImporter(options: options).importReport(text: text, fileName: textFile)
             } catch let error as ImportFailure {
-                throw CommandFailure("\(textFile)\(error.line.map { ":\($0)" } ?? ""): \(error.message)")
+                throw CommandFailure("\(source.place(ofLine: error.line)): \(error.message)")
             }
             for diagnostic in result.diagnostics {
-                let place = diagnostic.lines.first.map { "\(textFile):\($0)" } ?? textFile
-                Output.error("\(place): \(diagnostic.severity.rawValue): \(diagnostic.message)")
+                Output.error("\(source.place(ofLine: diagnostic.lines.first)): \(diagnostic.severity.rawValue): \(diagnostic.message)")
             }
             let json = try result.reportJSON()
             // What is written must load again, with the same checks as any report; otherwise

@@ -80,12 +80,35 @@ enum Output {
     /// Writes `contents` to `path` atomically: a temporary file in the same folder, then rename,
     /// so that a reader never sees half a file and an error leaves the old file untouched.
     static func writeAtomically(_ contents: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw CommandFailure("\(path): is a folder, not a file")
+        var info = stat()
+        if stat(path, &info) == 0 {
+            let kind = info.st_mode & S_IFMT
+            if kind == S_IFDIR {
+                throw CommandFailure("\(path): is a folder, not a file")
+            }
+            // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written into: renaming over
+            // it would replace it with a file (as root, even /dev/null).
+            if kind != S_IFREG {
+                guard let handle = FileHandle(forWritingAtPath: path) else {
+                    throw CommandFailure("\(path): cannot write there")
+                }
+                defer { try? handle.close() }
+                do {
+                    try handle.write(contentsOf: Data(contents.utf8))
+                } catch {
+                    throw CommandFailure("\(path): cannot write there (\(error.localizedDescription))")
+                }
+                return
+            }
         }
+        // Through a symbolic link, the file it points to is replaced, not the link.
+        var target = path
+        if let real = realpath(path, nil) {
+            target = String(cString: real)
+            free(real)
+        }
+        let url = URL(fileURLWithPath: target)
+        let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         do {
             try Data(contents.utf8).write(to: temporary)
