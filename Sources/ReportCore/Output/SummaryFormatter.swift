@@ -91,25 +91,27 @@ public struct SummaryFormatter {
 
     /// Markdown for minutes and wikis.
     public func markdown() -> String {
-        var lines: [String] = ["# \(title)", "", "\(subtitle)", "", "## Mål", ""]
+        var lines: [String] = ["# \(Markdown.escape(title))", "", Markdown.escape(subtitle), "", "## Mål", ""]
         lines.append("| Målområde | Uppnås | Närmar sig | Uppnås ej | Ej bedömd | Uppdrag klart | Troligen klart | Ej klart |")
         lines.append("|---|---:|---:|---:|---:|---:|---:|---:|")
         func row(_ name: String, _ c: StatusCounts, _ p: ProgressCounts) -> String {
-            "| \(Markdown.escape(name)) | \(c.met) | \(c.approaching) | \(c.notMet) | \(c.notAssessed) | \(p.completed) | \(p.likelyCompleted) | \(p.notCompleted) |"
+            "| \(name) | \(c.met) | \(c.approaching) | \(c.notMet) | \(c.notAssessed) | \(p.completed) | \(p.likelyCompleted) | \(p.notCompleted) |"
         }
         for area in report.goalAreas {
-            lines.append(row(area.title, analysis.indicatorCounts(area: area.id), analysis.assignmentCounts(area: area.id)))
+            lines.append(row(Markdown.escape(area.title), analysis.indicatorCounts(area: area.id), analysis.assignmentCounts(area: area.id)))
         }
         lines.append(row("**Totalt**", analysis.indicatorCounts(), analysis.assignmentCounts()))
         lines += ["", "## Intern kontroll", "", "| Slag | Blir klart i år | Troligen klart i år | Ej klart i år | Totalt |", "|---|---:|---:|---:|---:|"]
         for kind in InternalControlKind.allCases {
             let c = analysis.internalControlCounts(kind: kind)
-            lines.append("| \(kind.swedishName) | \(c.completed) | \(c.likelyCompleted) | \(c.notCompleted) | \(c.total) |")
+            lines.append("| \(Markdown.escape(kind.swedishName)) | \(c.completed) | \(c.likelyCompleted) | \(c.notCompleted) | \(c.total) |")
         }
         lines += ["", "## Ekonomi och investeringar", "", "| Tabell | Rad | Period | Budget | Prognos/utfall | Avvikelse | % av budget |", "|---|---|---|---:|---:|---:|---:|"]
         for headline in headlines {
             for d in headline.deviations {
-                lines.append("| \(Markdown.escape(headline.tableTitle)) (\(headline.unit)) | \(Markdown.escape(headline.rowLabel)) | \(d.scope) | \(d.budget.text) | \(d.compared.text) | \(Self.signed(d.computed, fractionDigits: d.budget.fractionDigits)) | \(Self.percent(d.percentOfBudget)) |")
+                let cells = ["\(headline.tableTitle) (\(headline.unit))", headline.rowLabel, d.scope, d.budget.text, d.compared.text,
+                             Self.signed(d.computed, fractionDigits: d.budget.fractionDigits), Self.percent(d.percentOfBudget)]
+                lines.append("| " + cells.map(Markdown.escape).joined(separator: " | ") + " |")
             }
         }
         lines += ["", "## Preliminär bedömning", "", "| Område | Bedömning |", "|---|---|"]
@@ -117,7 +119,7 @@ public struct SummaryFormatter {
         lines += ["", "## Rapportens egna uppgifter", ""]
         for check in analysis.audit.statementChecks {
             let details = check.comparisons.map { "\($0.label): \($0.stated) / \($0.computed)" }.joined(separator: "; ")
-            lines.append("- \(check.agrees ? "✓" : "✗") \(Markdown.escape(check.statement.location)): \"\(Markdown.escape(check.statement.quote))\" (rapporten / tabellerna: \(details))")
+            lines.append("- \(check.agrees ? "✓" : "✗") \(Markdown.escape(check.statement.location)): \"\(Markdown.escape(check.statement.quote))\" (rapporten / tabellerna: \(Markdown.escape(details)))")
         }
         let audit = analysis.audit
         lines += ["", "Granskning: \(audit.findings(.error).count) fel, \(audit.findings(.warning).count) varningar, \(audit.findings(.info).count) info."]
@@ -175,12 +177,14 @@ extension String {
 
 /// Markdown helpers.
 enum Markdown {
-    /// Escapes characters that would break a table cell or start markup.
+    /// Escapes what would break a table cell or start markup: `|` and line breaks, and the
+    /// characters of emphasis, code, links, HTML and entities (backslash, backtick, * _ [ ] < > ~ &), so text
+    /// from the data shows as printed.
     static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {
-            case "|": out += "\\|"
+            case "|", "\\", "`", "*", "_", "[", "]", "<", ">", "~", "&": out += "\\" + String(character)
             case "\n", "\r", "\r\n": out += " "
             default: out.append(character)
             }
