@@ -33,8 +33,14 @@ struct Import: ParsableCommand {
 
     func run() throws {
         try Malkoll.guarded {
+            // The same words as `browse FILE` uses for a missing file, a directory or an unreadable one.
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: textFile, isDirectory: &isDirectory) else {
+                throw CommandFailure("\(textFile): no such file")
+            }
+            if isDirectory.boolValue { throw CommandFailure("\(textFile): is a directory, not a report text file") }
             guard let data = FileManager.default.contents(atPath: textFile) else {
-                throw CommandFailure("\(textFile): no such file, or it cannot be read")
+                throw CommandFailure("\(textFile): permission denied: the file cannot be read")
             }
             guard let text = String(data: data, encoding: .utf8) else {
                 throw CommandFailure("\(textFile): the text is not UTF-8")
