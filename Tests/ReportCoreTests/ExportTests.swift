@@ -112,6 +112,11 @@ func markdownCells(_ line: String) -> [String] {
         let personal = try #require(operations.map(markdownCells).first { $0.first == "Personal" })
         #expect(personal[1] == "kostnad" && personal[2] == "Verksamhetens kostnader" && personal[3] == "nej")
         #expect(personal[4] == "228 625")
+        // Figures keep their printed precision; a percent of budget has one decimal.
+        let lokaler = try #require(operations.map(markdownCells).first { $0.first == "Lokaler" })
+        #expect(lokaler[markdownCells(operations[0]).firstIndex(of: "Perioden jan-aug avvikelse i % av budget") ?? 0] == "10,0")
+        let urban = exporter.render(.urbanDevelopment, format: .markdown).split(separator: "\n").map { markdownCells(String($0)) }
+        #expect(urban.contains { row in row.contains { $0.hasSuffix(",0") } }, "a printed x,0 figure keeps its decimal")
     }
 
     @Test func csvStaysEnglishByDefaultAndSwedishSpreadsheetsGetTheirOwn() throws {

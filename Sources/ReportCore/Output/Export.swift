@@ -35,6 +35,9 @@ public indirect enum ExportField: Sendable {
     case string(String?)
     case number(Decimal?)
     case bool(Bool)
+    /// A figure with its printed precision: a table cell ("0,0" stays "0,0" in Markdown), a
+    /// computed deviation (the precision of its budget), a percent (one decimal).
+    case figure(Decimal?, fractionDigits: Int)
     /// A code for programs (a status, a row kind) with its Swedish wording for people.
     case term(String?, swedish: String?)
     case object([(String, ExportField)])
@@ -44,6 +47,7 @@ public indirect enum ExportField: Sendable {
         case .string(let value): .string(value)
         case .number(let value): .number(value)
         case .bool(let value): .bool(value)
+        case .figure(let value, _): .number(value)
         case .term(let code, _): .string(code)
         case .object(let members): .object(members.map { ($0.0, $0.1.json) })
         }
@@ -70,6 +74,13 @@ public indirect enum ExportField: Sendable {
             case .swedishProse:
                 let digits = plain.split(separator: ".").dropFirst().first?.count ?? 0
                 return SwedishNumberFormat.format(value, fractionDigits: digits)
+            }
+        case .figure(let value, let digits):
+            guard let value else { return "" }
+            switch style {
+            case .english: return JSONOutput.format(value)
+            case .swedishData: return SwedishNumberFormat.format(value, fractionDigits: digits).replacingOccurrences(of: " ", with: "")
+            case .swedishProse: return SwedishNumberFormat.format(value, fractionDigits: digits)
             }
         case .bool(let value): return style == .english ? (value ? "true" : "false") : (value ? "ja" : "nej")
         case .term(let code, let swedish): return (style == .english ? code : swedish ?? code) ?? ""
@@ -155,14 +166,15 @@ public struct Exporter {
             var record: ExportRecord = [("label", .string(row.label)), ("kind", .term(row.kind.rawValue, swedish: row.kind.swedishName)),
                                         ("group", .string(path.isEmpty ? nil : path.joined(separator: " › "))), ("isSum", .bool(row.isSum))]
             for (column, definition) in table.columns.enumerated() {
-                record.append((definition.id, .number(table.number(row: index, column: column)?.value)))
+                let printed = table.number(row: index, column: column)
+                record.append((definition.id, .figure(printed?.value, fractionDigits: printed?.fractionDigits ?? 0)))
             }
             let deviations = table.deviations(ofRow: index)
             for columns in table.deviationColumns {
                 let deviation = deviations.first { $0.columns == columns }
                 let id = table.columns[columns.deviation].id
-                record.append((id + "Computed", .number(deviation?.computed)))
-                record.append((id + "PercentOfBudget", .number(deviation?.percentOfBudget?.rounded(1))))
+                record.append((id + "Computed", .figure(deviation?.computed, fractionDigits: deviation?.budget.fractionDigits ?? 0)))
+                record.append((id + "PercentOfBudget", .figure(deviation?.percentOfBudget?.rounded(1), fractionDigits: 1)))
             }
             records.append(record)
         }
