@@ -208,6 +208,10 @@ public enum ReportValidator {
                     report(rowPath + "cells", "expected \(table.columns.count) cells (one per column), found \(row.cells.count)")
                 }
                 for (k, cell) in row.cells.enumerated() where !cell.isEmpty && !ReportValidator.isPrintedNumber(cell) {
+                    if PrintedNumber(cell) != nil {
+                        report(rowPath + "cells" + k, "\"\(cell)\" has a space or line break around the number; write it exactly as printed, e.g. \"\(cell.trimmingCharacters(in: .whitespacesAndNewlines))\"")
+                        continue
+                    }
                     report(rowPath + "cells" + k, "\"\(cell)\" is not a number as printed in the report (e.g. \"46 166\", \"-8 025\", \"-91,7\"; or \"\" for an empty cell)")
                 }
                 for (k, reference) in (row.sumOf ?? []).enumerated() {
