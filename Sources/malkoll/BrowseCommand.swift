@@ -10,7 +10,7 @@ struct Browse: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Open the report in the terminal browser (the default command).",
         discussion: """
-            Without a terminal (piped output, TERM unset, dumb or unknown) the summary is printed instead.
+            Without a terminal (piped output, TERM unset, dumb or unknown) the summary is printed instead, and one line on stderr says why.
             Headless: --keys "jj<Enter>/budget<Enter>" --size 80x24 --dump [--styles] prints the last screen.
             """)
 
