@@ -10,7 +10,7 @@ struct Browse: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Open the report in the terminal browser (the default command).",
         discussion: """
-            Without a terminal (piped output, TERM unset, dumb or unknown) the summary is printed instead.
+            Without a terminal (piped output, TERM unset, dumb or unknown) the summary is printed instead, and one line on stderr says why.
             Headless: --keys "jj<Enter>/budget<Enter>" --size 80x24 --dump [--styles] prints the last screen.
             """)
 
@@ -48,11 +48,26 @@ struct Browse: ParsableCommand {
                 Output.write(Headless.dump(grid, styles: styles), as: .humanText)
                 return
             }
-            guard TerminalCapability.check() == .available else {
+            let capability = TerminalCapability.check()
+            guard capability == .available else {
+                // Say why on stderr (one line), so a user who expected the browser knows.
+                Output.error("malkoll: \(Self.reason(capability)); printing the summary instead of the browser")
                 Output.write(SummaryFormatter(analysis: analysis).text(), as: .humanText)
                 return
             }
             try BrowserRunLoop.run(data: BrowserData(analysis: analysis), options: options)
+        }
+    }
+
+    /// Why there is no browser, for the one-line note on stderr (diagnostics are English).
+    static func reason(_ capability: TerminalCapability) -> String {
+        switch capability {
+        case .available: "a terminal is available"
+        case .stdinNotATerminal: "standard input is not a terminal"
+        case .stdoutNotATerminal: "standard output is not a terminal"
+        case .termUnset: "TERM is not set"
+        case .dumbTerminal: "the terminal (TERM=dumb) cannot show the browser"
+        case .unknownTerminal(let name): "unknown terminal type \"\(name)\" (no cursor addressing in terminfo)"
         }
     }
 }

@@ -26,8 +26,14 @@ struct ImportSource {
 
     /// Reads the file at `path`; a `CommandFailure` (one line naming the file) when it cannot be used.
     static func read(path: String, pdfTimeout: TimeInterval = 60) throws(CommandFailure) -> ImportSource {
+        // The same words as `browse FILE` uses for a missing file, a directory or an unreadable one.
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CommandFailure("\(path): no such file")
+        }
+        if isDirectory.boolValue { throw CommandFailure("\(path): is a directory, not a report text file") }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure("\(path): no such file, or it cannot be read")
+            throw CommandFailure("\(path): permission denied: the file cannot be read")
         }
         return try read(data, path: path, pdfTimeout: pdfTimeout)
     }

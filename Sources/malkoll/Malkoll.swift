@@ -109,11 +109,25 @@ enum Output {
         }
         let url = URL(fileURLWithPath: target)
         let folder = url.deletingLastPathComponent()
+        var folderIsDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &folderIsDirectory) else {
+            throw CommandFailure("\(path): the folder \(folder.path) does not exist")
+        }
+        guard folderIsDirectory.boolValue else {
+            throw CommandFailure("\(path): \(folder.path) is not a folder")
+        }
+        guard access(folder.path, W_OK) == 0 else {
+            throw CommandFailure("\(path): cannot write in the folder \(folder.path) (\(String(cString: strerror(errno))))")
+        }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         do {
             try Data(contents.utf8).write(to: temporary)
         } catch {
-            throw CommandFailure("\(path): cannot write there (\(error.localizedDescription))")
+            // Our own words, with the system's reason when there is one (e.g. "No space left on device").
+            let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+            let reason = underlying?.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32(underlying?.code ?? 0))) : nil
+            try? FileManager.default.removeItem(at: temporary)
+            throw CommandFailure("\(path): cannot write the file" + (reason.map { " (\($0))" } ?? ""))
         }
         guard rename(temporary.path, url.path) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -124,6 +138,28 @@ enum Output {
 }
 
 extension Malkoll {
+    /// A command-line error as one line: "Unknown option '--colour'; see 'malkoll summary --help'".
+    /// The parser's own message spans lines (a list of valid values, a usage block); the values
+    /// are folded into the line and the usage block becomes the pointer to the help.
+    static func oneLineMessage(for error: Error) -> String {
+        var parts: [String] = []
+        var values: [String] = []
+        for line in message(for: error).split(whereSeparator: \.isNewline) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("- ") { values.append(String(trimmed.dropFirst(2))) } else if !trimmed.isEmpty { parts.append(trimmed) }
+        }
+        var text = parts.joined(separator: " ")
+        if !values.isEmpty { text += " " + values.joined(separator: ", ") }
+        if text.hasPrefix("Error: ") { text.removeFirst("Error: ".count) }
+        if text.hasSuffix(".") { text.removeLast() }
+        // "See 'malkoll export --help' for more information." names the subcommand's help.
+        let full = fullMessage(for: error)
+        if let start = full.range(of: "See '"), let end = full[start.upperBound...].firstIndex(of: "'") {
+            text += "; see '" + full[start.upperBound..<end] + "'"
+        }
+        return text
+    }
+
     /// Runs a command body, turning `CommandFailure` into one stderr line and exit code 2.
     static func guarded(_ body: () throws -> Void) throws {
         do {

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
 
-// Usage mistakes exit with 2 and one clear message on stderr, like input errors do; a command's
-// own exit code (check's 1) passes through.
+// Usage mistakes exit with 2 and one line on stderr, like input errors do: the argument
+// parser's message (a list of valid values folded into the line) and where the help is. A
+// command's own exit code (check's 1) passes through; --help and --version print as usual.
 do {
     var command = try Malkoll.parseAsRoot()
     try command.run()
@@ -13,7 +14,6 @@ do {
     if code == .success {
         Malkoll.exit(withError: error)
     }
-    let message = Malkoll.fullMessage(for: error)
-    FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+    Output.error("malkoll: " + Malkoll.oneLineMessage(for: error))
     Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
 }

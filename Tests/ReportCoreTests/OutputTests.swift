@@ -41,8 +41,8 @@ import Testing
             return false
         })
         let fields = Dictionary(uniqueKeysWithValues: fibre.map { ($0.0, $0.1) })
-        guard case .string(let group)? = fields["group"], case .number(let printed)? = fields["fullYearDeviation"],
-              case .number(let computed)? = fields["fullYearDeviationComputed"] else {
+        guard case .string(let group)? = fields["group"], case .figure(let printed, _)? = fields["fullYearDeviation"],
+              case .figure(let computed, _)? = fields["fullYearDeviationComputed"] else {
             Issue.record("fields missing: \(fibre.map(\.0))")
             return
         }

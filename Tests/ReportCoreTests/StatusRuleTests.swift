@@ -121,3 +121,48 @@ import Testing
         #expect(result.disagreesWithReport)
     }
 }
+
+/// The desired direction comes from the target's comparator, strict or not, even when there is
+/// no value to assess (issue 10.6: Företagarnas betyg, Energianvändning said "Riktning okänd").
+@Suite struct DirectionTests {
+    let years = [2019, 2020, 2021]
+    let rule = StatusRule(config: nil, reportingYear: 2021)
+
+    @Test(arguments: [(">73", Direction.higherIsBetter), ("≥2", .higherIsBetter), (">=2", .higherIsBetter),
+                      ("<137", .lowerIsBetter), ("≤4", .lowerIsBetter), ("<=4", .lowerIsBetter), ("<7,9 %", .lowerIsBetter)])
+    func everyComparatorGivesTheDirectionWithOrWithoutAValue(_ target: String, _ expected: Direction) {
+        for values in [["73", "77", ""], ["73", "77", "-"], ["73", "77", "80"]] {
+            let indicator = Indicator(id: "x", name: "X", values: values, milestoneTarget: target, longTermTarget: "Topp tre i länet")
+            #expect(rule.evaluate(indicator, years: years).direction == expected, "\(target) with \(values)")
+            #expect(StatusRule.desiredDirection(of: indicator) == expected)
+        }
+    }
+
+    @Test func aLongTermComparatorGivesTheDirectionWhenTheMilestoneIsBlank() {
+        let indicator = Indicator(id: "x", name: "X", unit: "%", values: ["4,4 %", "3,4 %", "3,3 %"], milestoneTarget: "", longTermTarget: "<4 %")
+        #expect(rule.evaluate(indicator, years: years).direction == .lowerIsBetter)
+    }
+
+    @Test func thePrintedComparatorWinsOverTheIndicatorsDirection() {
+        let indicator = Indicator(id: "x", name: "X", values: ["1", "2", ""], milestoneTarget: ">3", longTermTarget: "", direction: .lowerIsBetter)
+        #expect(rule.evaluate(indicator, years: years).direction == .higherIsBetter)
+    }
+
+    @Test func aPlainTargetWithoutDirectionStaysUnknown() {
+        let indicator = Indicator(id: "x", name: "X", values: ["1", "2", "3"], milestoneTarget: "5", longTermTarget: "Länssnitt")
+        #expect(rule.evaluate(indicator, years: years).direction == nil)
+        #expect(rule.evaluate(indicator, years: years).status == .notAssessed)
+    }
+
+    @Test func noIndicatorOfTheBundledReportWithAComparatorHasAnUnknownDirection() throws {
+        let analysis = ReportAnalysis(report: try BundledData.report())
+        var checked = 0
+        for item in analysis.indicators {
+            let targets = [item.indicator.milestoneTarget, item.indicator.longTermTarget]
+            guard targets.contains(where: { $0.contains(">") || $0.contains("<") || $0.contains("≥") || $0.contains("≤") }) else { continue }
+            checked += 1
+            #expect(item.evaluation.direction != nil, "\(item.indicator.name)")
+        }
+        #expect(checked >= 8)
+    }
+}

@@ -80,11 +80,18 @@ enum IndicatorScreen {
                                                width: width, labelWidth: labelWidth))
         model.blank()
 
+        // A note printed under the table shows on the indicator it names; the table's general
+        // notes show under their own heading, so nobody reads them as about this indicator.
         let tableNotes = noteTexts(item, data: data)
-        if item.indicator.note != nil || !tableNotes.isEmpty {
+        if item.indicator.note != nil || !tableNotes.named.isEmpty {
             model.append(Parts.heading("Noter"))
             if let note = item.indicator.note { model.append(contentsOf: Line.wrapped(note, width: width, indent: 2)) }
-            for note in tableNotes { model.append(contentsOf: Line.wrapped(note, width: width, indent: 2, .muted)) }
+            for note in tableNotes.named { model.append(contentsOf: Line.wrapped(note, width: width, indent: 2, .muted)) }
+            model.blank()
+        }
+        if !tableNotes.general.isEmpty {
+            model.append(Parts.heading(tableNotes.general.count == 1 ? "Not till tabellen" : "Noter till tabellen"))
+            for note in tableNotes.general { model.append(contentsOf: Line.wrapped(note, width: width, indent: 2, .muted)) }
             model.blank()
         }
 
@@ -100,10 +107,11 @@ enum IndicatorScreen {
         return model
     }
 
-    private static func noteTexts(_ item: AnalyzedIndicator, data: BrowserData) -> [String] {
+    /// The table's notes that name this indicator, and the table's general notes.
+    private static func noteTexts(_ item: AnalyzedIndicator, data: BrowserData) -> (named: [String], general: [String]) {
         let ref = GoalRef(area: item.path.area, council: item.path.councilGoal, board: item.path.boardGoal)
-        let table = ref.board == nil ? data.councilGoal(ref)?.indicatorTable : data.boardGoal(ref)?.indicatorTable
-        return table?.notes ?? []
+        guard let table = ref.board == nil ? data.councilGoal(ref)?.indicatorTable : data.boardGoal(ref)?.indicatorTable else { return ([], []) }
+        return (table.noteIndices(namingIndicatorAt: item.row).map { table.notes[$0] }, table.generalNoteIndices.map { table.notes[$0] })
     }
 
     /// "≥2 (2021) → minst 2 %", or why it cannot be compared.

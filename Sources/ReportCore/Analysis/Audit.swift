@@ -217,9 +217,9 @@ public struct Audit: Sendable {
             case .systematicControls:
                 comparisons = Self.progressComparisons(stated, ProgressCounts(report.internalControl.systematicControls.map { Progress(printed: $0.status) }), noun: "kontroller")
             case .riskReductions:
-                comparisons = Self.progressComparisons(stated, ProgressCounts(report.internalControl.riskReductions.map { Progress(printed: $0.status) }), noun: "åtgärder")
+                comparisons = Self.progressComparisons(stated, ProgressCounts(report.internalControl.riskReductions.map { Progress(printed: $0.status) }), noun: "riskreducerande åtgärder", qualified: true)
             case .auditActions:
-                comparisons = Self.progressComparisons(stated, ProgressCounts(report.internalControl.auditActions.map { Progress(printed: $0.status) }), noun: "åtgärder")
+                comparisons = Self.progressComparisons(stated, ProgressCounts(report.internalControl.auditActions.map { Progress(printed: $0.status) }), noun: "åtgärder utifrån revision", qualified: true)
             case .internalControlActions:
                 let all = report.internalControl.riskReductions.map(\.status) + report.internalControl.auditActions.map(\.status)
                 comparisons = Self.progressComparisons(stated, ProgressCounts(all.map(Progress.init(printed:))), noun: "åtgärder")
@@ -237,13 +237,17 @@ public struct Audit: Sendable {
         }
     }
 
-    private static func progressComparisons(_ stated: StatedCounts, _ counts: ProgressCounts, noun: String) -> [(String, Int?, Int)] {
-        [
+    /// The stated and counted figures of a statement about progress. `qualified` names the
+    /// group in every label ("riskreducerande åtgärder ej klart i år"): one sentence of the report
+    /// can give counts for two groups, and each count must say which group it is.
+    private static func progressComparisons(_ stated: StatedCounts, _ counts: ProgressCounts, noun: String, qualified: Bool = false) -> [(String, Int?, Int)] {
+        let prefix = qualified ? noun + " " : ""
+        return [
             ("\(noun) totalt", stated.total, counts.total),
-            ("blir klart i år", stated.completed, counts.completed),
-            ("troligen klart i år", stated.likelyCompleted, counts.likelyCompleted),
-            ("ej klart i år", stated.notCompleted, counts.notCompleted),
-            ("blir eller troligen klart i år", stated.completedOrLikely, counts.completed + counts.likelyCompleted),
+            (prefix + "blir klart i år", stated.completed, counts.completed),
+            (prefix + "troligen klart i år", stated.likelyCompleted, counts.likelyCompleted),
+            (prefix + "ej klart i år", stated.notCompleted, counts.notCompleted),
+            (prefix + "blir eller troligen klart i år", stated.completedOrLikely, counts.completed + counts.likelyCompleted),
         ]
     }
 

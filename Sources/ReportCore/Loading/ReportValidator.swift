@@ -4,12 +4,15 @@ import Foundation
 ///
 /// - `formatVersion` is 1 (checked first; with any other version nothing else is checked).
 /// - `metadata.reportingYear` is plausible (1900–2200); `statusRule.tolerancePercent` is ≥ 0.
+/// - `metadata.periodStart` and `periodEnd` are dates as `YYYY-MM-DD` naming a real day (the
+///   schema's `format: date`).
 /// - Goal area ids are unique; indicator ids are unique across the whole report.
 /// - In every indicator table the years increase strictly, and every indicator has one value
 ///   per year.
 /// - In every financial table column ids and row ids are unique; every row has one cell per
 ///   column (a heading row may instead have no cells at all); every non-empty cell is a number as
-///   printed in Swedish reports (see `PrintedNumber`); every `sumOf` entry (optionally prefixed
+///   printed in Swedish reports (see `PrintedNumber`), with nothing around it (the schema's
+///   `pattern`); every `sumOf` entry (optionally prefixed
 ///   with "-") names another row of the same table.
 /// - A summary statement's `goalArea` is the id of a goal area.
 ///
@@ -21,6 +24,25 @@ public enum ReportValidator {
     public static let supportedFormatVersion = 1
     /// The plausible range of `metadata.reportingYear`.
     public static let plausibleYears = 1900 ... 2200
+
+    /// Whether `text` is a full-date of RFC 3339 (`YYYY-MM-DD`) naming a day that exists.
+    public static func isDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month) else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return (1...days).contains(day)
+    }
+
+    /// Whether a table cell is a number exactly as printed: `PrintedNumber` reads it, and nothing
+    /// (no space, tab or line break) stands before or after it.
+    public static func isPrintedNumber(_ cell: String) -> Bool {
+        guard let first = cell.unicodeScalars.first, let last = cell.unicodeScalars.last,
+              !first.properties.isWhitespace, !last.properties.isWhitespace else { return false }
+        return PrintedNumber(cell) != nil
+    }
 
     /// Throws the first problem, if any.
     public static func validate(_ report: Report, file: String = "", document: JSONDocument? = nil) throws(ReportLoadError) {
@@ -96,6 +118,9 @@ public enum ReportValidator {
             let year = report.metadata.reportingYear
             if !ReportValidator.plausibleYears.contains(year) {
                 self.report(root + "metadata" + "reportingYear", "reporting year \(year) is not plausible (expected \(ReportValidator.plausibleYears.lowerBound)–\(ReportValidator.plausibleYears.upperBound))")
+            }
+            for (field, date) in [("periodStart", report.metadata.periodStart), ("periodEnd", report.metadata.periodEnd)] where !ReportValidator.isDate(date) {
+                self.report(root + "metadata" + field, "\"\(date)\" is not a date as YYYY-MM-DD naming a real day, e.g. \"2021-08-31\"")
             }
             if let tolerance = report.statusRule?.tolerancePercent, !(tolerance >= 0 && tolerance.isFinite) {
                 self.report(root + "statusRule" + "tolerancePercent", "tolerancePercent must be zero or more, found \(tolerance)")
@@ -182,7 +207,11 @@ public enum ReportValidator {
                 if row.cells.count != table.columns.count && !headingWithoutCells {
                     report(rowPath + "cells", "expected \(table.columns.count) cells (one per column), found \(row.cells.count)")
                 }
-                for (k, cell) in row.cells.enumerated() where !cell.isEmpty && PrintedNumber(cell) == nil {
+                for (k, cell) in row.cells.enumerated() where !cell.isEmpty && !ReportValidator.isPrintedNumber(cell) {
+                    if PrintedNumber(cell) != nil {
+                        report(rowPath + "cells" + k, "\"\(cell)\" has a space or line break around the number; write it exactly as printed, e.g. \"\(cell.trimmingCharacters(in: .whitespacesAndNewlines))\"")
+                        continue
+                    }
                     report(rowPath + "cells" + k, "\"\(cell)\" is not a number as printed in the report (e.g. \"46 166\", \"-8 025\", \"-91,7\"; or \"\" for an empty cell)")
                 }
                 for (k, reference) in (row.sumOf ?? []).enumerated() {

@@ -26,6 +26,22 @@ public struct SummaryFormatter {
         [report.economy.operations, report.investments.board, report.investments.urbanDevelopment].compactMap(Headline.init)
     }
 
+    /// The statement checks, one per sentence: the report can state counts for two groups in one
+    /// sentence (riskreducerande åtgärder and åtgärder utifrån revision), recorded as two
+    /// statements with the same quote; they are listed once, with every count naming its group.
+    var statementGroups: [(location: String, quote: String, agrees: Bool, comparisons: [(label: String, stated: Int, computed: Int)])] {
+        var groups: [(location: String, quote: String, agrees: Bool, comparisons: [(label: String, stated: Int, computed: Int)])] = []
+        for check in analysis.audit.statementChecks {
+            if let last = groups.indices.last, groups[last].location == check.statement.location, groups[last].quote == check.statement.quote {
+                groups[last].agrees = groups[last].agrees && check.agrees
+                groups[last].comparisons += check.comparisons
+            } else {
+                groups.append((check.statement.location, check.statement.quote, check.agrees, check.comparisons))
+            }
+        }
+        return groups
+    }
+
     static func percent(_ value: Decimal?) -> String {
         guard let value else { return "–" }
         return SwedishNumberFormat.format(value, fractionDigits: 1) + " %"
@@ -75,8 +91,8 @@ public struct SummaryFormatter {
         }
         lines.append("")
         lines.append("Rapportens egna uppgifter mot tabellerna")
-        for check in analysis.audit.statementChecks {
-            lines.append("  \(check.agrees ? "✓" : "✗") \(check.statement.location): \"\(check.statement.quote)\"")
+        for check in statementGroups {
+            lines.append("  \(check.agrees ? "✓" : "✗") \(check.location): \"\(check.quote)\"")
             for comparison in check.comparisons {
                 lines.append("      \(comparison.label): rapporten \(comparison.stated), tabellerna \(comparison.computed)")
             }
@@ -91,33 +107,35 @@ public struct SummaryFormatter {
 
     /// Markdown for minutes and wikis.
     public func markdown() -> String {
-        var lines: [String] = ["# \(title)", "", "\(subtitle)", "", "## Mål", ""]
+        var lines: [String] = ["# \(Markdown.escape(title))", "", Markdown.escape(subtitle), "", "## Mål", ""]
         lines.append("| Målområde | Uppnås | Närmar sig | Uppnås ej | Ej bedömd | Uppdrag klart | Troligen klart | Ej klart |")
         lines.append("|---|---:|---:|---:|---:|---:|---:|---:|")
         func row(_ name: String, _ c: StatusCounts, _ p: ProgressCounts) -> String {
-            "| \(Markdown.escape(name)) | \(c.met) | \(c.approaching) | \(c.notMet) | \(c.notAssessed) | \(p.completed) | \(p.likelyCompleted) | \(p.notCompleted) |"
+            "| \(name) | \(c.met) | \(c.approaching) | \(c.notMet) | \(c.notAssessed) | \(p.completed) | \(p.likelyCompleted) | \(p.notCompleted) |"
         }
         for area in report.goalAreas {
-            lines.append(row(area.title, analysis.indicatorCounts(area: area.id), analysis.assignmentCounts(area: area.id)))
+            lines.append(row(Markdown.escape(area.title), analysis.indicatorCounts(area: area.id), analysis.assignmentCounts(area: area.id)))
         }
         lines.append(row("**Totalt**", analysis.indicatorCounts(), analysis.assignmentCounts()))
         lines += ["", "## Intern kontroll", "", "| Slag | Blir klart i år | Troligen klart i år | Ej klart i år | Totalt |", "|---|---:|---:|---:|---:|"]
         for kind in InternalControlKind.allCases {
             let c = analysis.internalControlCounts(kind: kind)
-            lines.append("| \(kind.swedishName) | \(c.completed) | \(c.likelyCompleted) | \(c.notCompleted) | \(c.total) |")
+            lines.append("| \(Markdown.escape(kind.swedishName)) | \(c.completed) | \(c.likelyCompleted) | \(c.notCompleted) | \(c.total) |")
         }
         lines += ["", "## Ekonomi och investeringar", "", "| Tabell | Rad | Period | Budget | Prognos/utfall | Avvikelse | % av budget |", "|---|---|---|---:|---:|---:|---:|"]
         for headline in headlines {
             for d in headline.deviations {
-                lines.append("| \(Markdown.escape(headline.tableTitle)) (\(headline.unit)) | \(Markdown.escape(headline.rowLabel)) | \(d.scope) | \(d.budget.text) | \(d.compared.text) | \(Self.signed(d.computed, fractionDigits: d.budget.fractionDigits)) | \(Self.percent(d.percentOfBudget)) |")
+                let cells = ["\(headline.tableTitle) (\(headline.unit))", headline.rowLabel, d.scope, d.budget.text, d.compared.text,
+                             Self.signed(d.computed, fractionDigits: d.budget.fractionDigits), Self.percent(d.percentOfBudget)]
+                lines.append("| " + cells.map(Markdown.escape).joined(separator: " | ") + " |")
             }
         }
         lines += ["", "## Preliminär bedömning", "", "| Område | Bedömning |", "|---|---|"]
         for row in report.summary.preliminaryAssessment { lines.append("| \(Markdown.escape(row.area)) | \(Markdown.escape(row.assessment)) |") }
         lines += ["", "## Rapportens egna uppgifter", ""]
-        for check in analysis.audit.statementChecks {
+        for check in statementGroups {
             let details = check.comparisons.map { "\($0.label): \($0.stated) / \($0.computed)" }.joined(separator: "; ")
-            lines.append("- \(check.agrees ? "✓" : "✗") \(Markdown.escape(check.statement.location)): \"\(Markdown.escape(check.statement.quote))\" (rapporten / tabellerna: \(details))")
+            lines.append("- \(check.agrees ? "✓" : "✗") \(Markdown.escape(check.location)): \"\(Markdown.escape(check.quote))\" (rapporten / tabellerna: \(Markdown.escape(details)))")
         }
         let audit = analysis.audit
         lines += ["", "Granskning: \(audit.findings(.error).count) fel, \(audit.findings(.warning).count) varningar, \(audit.findings(.info).count) info."]
@@ -158,7 +176,7 @@ public struct SummaryFormatter {
             ("headlines", .array(headlineJSON)),
             ("preliminaryAssessment", .array(report.summary.preliminaryAssessment.map { .object([("area", .string($0.area)), ("assessment", .string($0.assessment))]) })),
             ("statements", .array(audit.statementChecks.map { check in
-                .object([("location", .string(check.statement.location)), ("quote", .string(check.statement.quote)), ("agrees", .bool(check.agrees)),
+                .object([("location", .string(check.statement.location)), ("subject", .string(check.statement.subject.rawValue)), ("quote", .string(check.statement.quote)), ("agrees", .bool(check.agrees)),
                          ("comparisons", .array(check.comparisons.map { .object([("label", .string($0.label)), ("stated", .int($0.stated)), ("computed", .int($0.computed))]) }))])
             })),
             ("audit", .object([("errors", .int(audit.findings(.error).count)), ("warnings", .int(audit.findings(.warning).count)), ("infos", .int(audit.findings(.info).count))])),
@@ -175,12 +193,14 @@ extension String {
 
 /// Markdown helpers.
 enum Markdown {
-    /// Escapes characters that would break a table cell or start markup.
+    /// Escapes what would break a table cell or start markup: `|` and line breaks, and the
+    /// characters of emphasis, code, links, HTML and entities (backslash, backtick, * _ [ ] < > ~ &), so text
+    /// from the data shows as printed.
     static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {
-            case "|": out += "\\|"
+            case "|", "\\", "`", "*", "_", "[", "]", "<", ">", "~", "&": out += "\\" + String(character)
             case "\n", "\r", "\r\n": out += " "
             default: out.append(character)
             }

@@ -87,22 +87,48 @@ extension FinancialTable {
         }
     }
 
-    /// The labels of the rows a row is grouped under (by `level`), outermost first; e.g.
-    /// ["Exploateringsprojekt/Område", "Genomförandeprojekt"] for an område row.
+    /// The labels of the rows a row is grouped under, outermost first; e.g.
+    /// ["Exploateringsprojekt/Område", "Genomförandeprojekt"] for an område row, and
+    /// ["Verksamhetens kostnader"] for *Personal*, which is printed before its sum row.
     public func groupPath(ofRow row: Int) -> [String] {
-        guard rows.indices.contains(row) else { return [] }
-        var level = rows[row].level ?? 0
         var path: [String] = []
-        var index = row - 1
-        while index >= 0, level > 0 {
-            let candidate = rows[index].level ?? 0
-            if candidate < level {
-                path.insert(rows[index].label, at: 0)
-                level = candidate
-            }
-            index -= 1
+        var current = row
+        var seen: Set<Int> = [row]
+        while let parent = parentIndex(ofRow: current), seen.insert(parent).inserted {
+            path.insert(rows[parent].label, at: 0)
+            current = parent
         }
         return path
+    }
+
+    /// The row a row is grouped under, by `level` and `sumOf`, or `nil` at the top level.
+    ///
+    /// A group is introduced either by a heading or sum row above its members (Reinvestering,
+    /// Exploateringsprojekt/Område) or closed by a sum row below them (Personal … Övrigt, then
+    /// Verksamhetens kostnader). So: the nearest row above with a lower level when it is a
+    /// heading or a sum over the rows in between; otherwise the nearest sum row below with a
+    /// lower level that adds this row up; otherwise the nearest row above with a lower level.
+    public func parentIndex(ofRow row: Int) -> Int? {
+        guard rows.indices.contains(row) else { return nil }
+        let level = rows[row].level ?? 0
+        guard level > 0 else { return nil }
+        let above = (0..<row).reversed().first { (rows[$0].level ?? 0) < level }
+        if let above {
+            let candidate = rows[above]
+            if candidate.kind == .heading { return above }
+            if let members = candidate.sumOf, rows[(above + 1)...row].contains(where: { Self.sum(members, includes: $0.id) }) {
+                return above
+            }
+        }
+        if let below = rows.indices.dropFirst(row + 1).first(where: { (rows[$0].level ?? 0) < level }),
+           let members = rows[below].sumOf, Self.sum(members, includes: rows[row].id) {
+            return below
+        }
+        return above
+    }
+
+    private static func sum(_ members: [String], includes id: String) -> Bool {
+        members.contains { $0 == id || ($0.hasPrefix("-") && $0.dropFirst() == id) }
     }
 
     /// The index of the row with the given id.

@@ -111,6 +111,19 @@ public struct IndicatorEvaluation: Sendable, Equatable {
 }
 
 extension StatusRule {
+    /// The direction in which an indicator's value is better: from the comparator of the target
+    /// assessed (`≥`/`>` higher, `<`/`≤` lower), otherwise the indicator's own `direction`,
+    /// otherwise the comparator of its other target. Known even when there is no value to assess.
+    public static func desiredDirection(of indicator: Indicator, assessed: Target? = nil) -> Direction? {
+        func implied(_ target: Target) -> Direction? {
+            if case .numeric(let numeric) = target { return numeric.comparator.impliedDirection }
+            return nil
+        }
+        let milestone = Target(parsing: indicator.milestoneTarget)
+        return implied(assessed ?? milestone) ?? indicator.direction
+            ?? implied(milestone) ?? implied(Target(parsing: indicator.longTermTarget))
+    }
+
     /// Applies the rule to an indicator of a table with the given year columns.
     public func evaluate(_ indicator: Indicator, years: [Int]) -> IndicatorEvaluation {
         var result = compute(indicator, years: years)
@@ -134,9 +147,10 @@ extension StatusRule {
                 targetName = "målvärdet"
             }
         }
+        let desired = Self.desiredDirection(of: indicator, assessed: milestone)
         func result(_ status: IndicatorStatus, _ reason: EvaluationReason, year: Int? = nil, direction: Direction? = nil) -> IndicatorEvaluation {
             IndicatorEvaluation(status: status, computedStatus: status, reportedStatus: nil, override: nil, reason: reason,
-                                valueYear: year, target: milestone, direction: direction)
+                                valueYear: year, target: milestone, direction: direction ?? desired)
         }
 
         // The value of the assessed year (or, when allowed, the latest earlier one).
@@ -175,7 +189,7 @@ extension StatusRule {
         if let valueUnit, let targetUnit, valueUnit != targetUnit, !(valueUnit == "index" || targetUnit == "index") {
             return result(.notAssessed, .unitMismatch(valueUnit: valueUnit, targetUnit: targetUnit, targetName: targetName), year: valueYear)
         }
-        guard let direction = numeric.comparator.impliedDirection ?? indicator.direction else {
+        guard let direction = desired else {
             return result(.notAssessed, .unknownDirection(value: value, printedTarget: milestoneText, targetName: targetName), year: valueYear)
         }
 
