@@ -19,7 +19,7 @@ extension FinancialPartParser {
     /// subsection of the section before it (or of a section named after the table it follows),
     /// any other sub-heading starts a section of its own. A heading with an image placeholder
     /// under it and no table is recorded in `absentTables`.
-    func assemble(economy economyItems: [Item], investments investmentItems: [Item], economyLine: Int, investmentsLine: Int)
+    func assemble(economy economyItems: [Item], investments investmentItems: [Item], economyLine: Int?, investmentsLine: Int?)
         -> (Economy, Investments) {
         var economyTables = tablesWithTitles(economyItems)
         var investmentTables = tablesWithTitles(investmentItems)
@@ -45,9 +45,17 @@ extension FinancialPartParser {
         let (economyCommentary, absent) = commentary(economyItems, verksamheter: verksamheter)
         let (investmentCommentary, moreAbsent) = commentary(investmentItems, verksamheter: verksamheter)
 
-        func finish(_ table: ParsedTable?, id: String, what: String, line: Int, kind: (String) -> RowKind) -> FinancialTable {
+        /// `optional`: a table many boards do not have (Covid-19, nettokostnad,
+        /// samhällsbyggnadsprojekt); its absence is an info, not a warning.
+        func finish(_ table: ParsedTable?, id: String, what: String, line: Int?, optional: Bool = true, kind: (String) -> RowKind) -> FinancialTable {
             guard var table else {
-                log.warning([line], "no \(what) table found; an empty table is recorded")
+                if let line {
+                    if optional {
+                        log.info([line], "no \(what) table in the part; recorded as an empty table (the board does not report one)")
+                    } else {
+                        log.warning([line], "no \(what) table found; an empty table is recorded")
+                    }
+                }
                 return FinancialTable(id: id, title: what, rowHeader: "", unit: "", columns: [], rows: [])
             }
             structure(&table, kind: kind)
@@ -55,12 +63,12 @@ extension FinancialPartParser {
                                   rows: table.rows, notes: table.notes.isEmpty ? nil : table.notes)
         }
         let economy = Economy(
-            operations: finish(operations, id: "operations", what: "Ekonomi", line: economyLine) { FinancialPartParser.provisionalKind($0) ?? .cost },
+            operations: finish(operations, id: "operations", what: "Ekonomi", line: economyLine, optional: false) { FinancialPartParser.provisionalKind($0) ?? .cost },
             netCost: finish(netCost, id: "netCost", what: "Nettokostnad", line: economyLine) { _ in .value },
             covid: finish(covid, id: "covid", what: "Covid-19", line: economyLine) { _ in .value },
             absentTables: absent + moreAbsent, commentary: economyCommentary)
         let investments = Investments(
-            board: finish(board, id: "boardInvestments", what: "Nämndernas investeringar", line: investmentsLine) { _ in .investment },
+            board: finish(board, id: "boardInvestments", what: "Nämndernas investeringar", line: investmentsLine, optional: false) { _ in .investment },
             urbanDevelopment: finish(urban, id: "urbanDevelopment", what: "Samhällsbyggnadsprojekt", line: investmentsLine) { _ in .investment },
             commentary: investmentCommentary)
         return (economy, investments)

@@ -199,14 +199,28 @@ struct GoalParser {
         var pendingName: [Line] = []
         var inNotes = false
         var cursor = index + 1
-        while cursor < range.upperBound, !Self.isStructural(lines[cursor]) {
+        while cursor < range.upperBound {
             let line = lines[cursor]
+            // The header repeated at the top of the next page (or standing alone there): the
+            // table goes on.
+            if !inNotes, pendingName.isEmpty, line.trimmed == header.trimmed {
+                log.info([line.number], "the indicator table's header repeated (a page break); the table goes on")
+                cursor += 1
+                continue
+            }
+            guard !Self.isStructural(line) else { break }
             defer { cursor += 1 }
             if inNotes {
                 noteLines.append(line)
                 continue
             }
             if line.isBlank { continue }
+            if let name = Self.blankRowName(line, pendingName: pendingName, columns: columns) {
+                log.warning((pendingName + [line]).map(\.number), "the indicator \"\(name)\" has no value or target printed (only blanks); imported with blank cells")
+                indicators.append(makeIndicator(ParsedRow(name: name, cells: Array(repeating: "", count: columns), lines: (pendingName + [line]).map(\.number)), years: years))
+                pendingName = []
+                continue
+            }
             if let row = parseRow(line, pendingName: pendingName, columns: columns, allowShort: true) {
                 indicators.append(makeIndicator(row, years: years))
                 pendingName = []
@@ -233,6 +247,21 @@ struct GoalParser {
         return (IndicatorTable(years: years, longTermTargetYear: longTermYear ?? 0, indicators: indicators, notes: notes), cursor)
     }
 
+    /// `Frånvaro över 15 procent (%)      `: a name that ends with its unit, followed by a blank
+    /// per cell (at least as many spaces as there are columns less one), and nothing else.
+    static func blankRowName(_ line: Line, pendingName: [Line], columns: Int) -> String? {
+        let text = line.text
+        var trailing = 0
+        for character in text.reversed() {
+            guard character == " " else { break }
+            trailing += 1
+        }
+        let name = text.trimmingCharacters(in: .whitespaces)
+        guard trailing >= max(2, columns - 1), name.hasSuffix(")"), name.contains("("), name.count <= 90,
+              !name.contains("  ") else { return nil }
+        return TextJoin.join(pendingName + [Line(number: line.number, text: name)])
+    }
+
     struct ParsedRow {
         var name: String
         var cells: [String]
@@ -252,14 +281,16 @@ struct GoalParser {
             if split == 0 && pendingName.isEmpty { continue }
             if split > 0, atoms[split - 1].isEmpty { continue }
             let rest = atoms[split...].joined(separator: " ")
-            guard let read = IndicatorCells.read(rest, count: columns) else { continue }
+            guard let read = IndicatorCells.read(rest, count: columns, valueCount: columns - 2) else { continue }
             if read.cells.allSatisfy({ $0.isEmpty }) { continue }
             let fullName = TextJoin.join(pendingName + [Line(number: line.number, text: name)])
             if read.ambiguous {
-                log.warning(numbers, "the cells \"\(rest.trimmingCharacters(in: .whitespaces))\" can be read in more than one way; read as \(Self.show(read.cells))")
+                log.warning(numbers, "the cells \"\(rest.trimmingCharacters(in: .whitespaces))\" can be read in more than one way; read as \(Self.show(read.cells)), the reading with numbers of the most similar size")
+            } else if read.merged {
+                log.info(numbers, "digits separated by a space are read as numbers with a thousands separator, by the table's columns: \(Self.show(read.cells))")
             }
-            if read.merged {
-                log.warning(numbers, "digits separated by a space are read as one number with a thousands separator: \(Self.show(read.cells))")
+            if read.freeText {
+                log.info(numbers, "a target in words is read as printed: \(Self.show(read.cells))")
             }
             return ParsedRow(name: fullName, cells: read.cells, lines: numbers)
         }
@@ -272,7 +303,7 @@ struct GoalParser {
             guard complete else { continue }
             let rest = atoms[split...].joined(separator: " ")
             for short in stride(from: columns - 1, through: max(2, columns - 2), by: -1) {
-                guard let read = IndicatorCells.read(rest, count: short), read.cells.contains(where: { !$0.isEmpty }) else { continue }
+                guard let read = IndicatorCells.read(rest, count: short, valueCount: min(short, columns - 2)), read.cells.contains(where: { !$0.isEmpty }) else { continue }
                 let cells = read.cells + Array(repeating: "", count: columns - short)
                 let fullName = split == 0 ? trimmedName : TextJoin.join(pendingName + [Line(number: line.number, text: name)])
                 log.warning(numbers, "the row \"\(fullName)\" has \(short) cells for \(columns) columns; the missing ones are taken as blank at the end: \(Self.show(cells)) (which column is blank cannot be told from the text)")
@@ -310,7 +341,7 @@ struct GoalParser {
             let content = String(name[open.upperBound ..< name.index(before: name.endIndex)])
             let first = content.first
             let acronym = (2 ... 5).contains(content.count) && content.allSatisfy { $0.isUppercase }
-            let unitLike = content == "%" || acronym || (first?.isLowercase ?? false && content.split(separator: " ").count <= 3)
+            let unitLike = content == "%" || acronym || (first?.isLowercase ?? false && content.split(separator: " ").count <= 6)
             if unitLike {
                 unit = content
                 name = String(name[..<open.lowerBound]).trimmingCharacters(in: .whitespaces)
@@ -355,8 +386,14 @@ struct GoalParser {
             } else {
                 titleStart = leading.rest
             }
+        } else if let unknown = Words.unknownLeadingStatus(first.text) {
+            status = unknown.status
+            titleStart = unknown.rest
+            log.warning([first.number], "uppdrag status \"\(unknown.status)\" is not one of the progress scale (\(Words.progressStatuses.joined(separator: ", "))); kept as printed and counted as not assessed")
         } else {
-            log.warning([first.number], "uppdrag without a printed status (\(Words.progressStatuses.joined(separator: ", "))); status left empty")
+            status = first.trimmed.split(separator: " ").first.map(String.init) ?? ""
+            titleStart = String(first.trimmed.dropFirst(status.count))
+            log.warning([first.number], "uppdrag without a recognisable status before its title; the first word \"\(status)\" is kept as the status and counted as not assessed")
         }
         var titleLines = [Line(number: first.number, text: titleStart)]
         var next = cursor + 1

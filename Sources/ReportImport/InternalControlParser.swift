@@ -60,7 +60,7 @@ struct InternalControlParser {
             case .systematic: kind.hasPrefix("Systematiska")
             }
         }) {
-            log.warning([lines[content.lowerBound - 1].number], "no \"\(kind)\" in Plan för intern kontroll")
+            log.info([lines[content.lowerBound - 1].number], "no \"\(kind)\" in Plan för intern kontroll; the report has none")
         }
         return InternalControl(introduction: introduction, riskReductions: risks, auditActions: audits, systematicControls: controls)
     }

@@ -10,7 +10,7 @@ struct MetadataReader {
     static let months = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
     static let monthNames = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
 
-    func metadata(goalAreas: [GoalArea], economy: Economy, investments: Investments) -> ReportMetadata {
+    func metadata(goalAreas: [GoalArea], economy: Economy, investments: Investments, cover: [Line] = []) -> ReportMetadata {
         // Board: the label of the page furniture.
         var board = ""
         let labels = Dictionary(source.furnitureLabels.map { ($0, 1) }, uniquingKeysWith: +)

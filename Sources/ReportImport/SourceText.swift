@@ -1,4 +1,5 @@
 import Foundation
+import ReportCore
 
 /// A line of the source text with its 1-based number in the file.
 struct Line: Sendable, Equatable {
@@ -23,14 +24,21 @@ struct SourceText {
 
     init(_ text: String, log: DiagnosticLog) {
         var raw = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        raw = raw.replacingOccurrences(of: "\u{0C}", with: "\n")
         if raw.hasPrefix("\u{FEFF}") { raw.removeFirst() }
         var parts = raw.components(separatedBy: "\n")
         if parts.last == "" { parts.removeLast() }
         var lines: [Line] = []
         var labels: [String] = []
         var furnitureLines: [Int] = []
-        for (index, part) in parts.enumerated() {
+        var pageBreaks: [Int] = []
+        for (index, original) in parts.enumerated() {
+            // `pdftotext` ends every page with a form feed, which starts the next page's first
+            // line: a page break, not a line of its own (line numbers stay those of an editor).
+            var part = original
+            if part.contains("\u{0C}") {
+                part = part.replacingOccurrences(of: "\u{0C}", with: "")
+                pageBreaks.append(index + 1)
+            }
             if let label = Self.furnitureLabel(part) {
                 labels.append(label)
                 furnitureLines.append(index + 1)
@@ -41,21 +49,60 @@ struct SourceText {
         if !furnitureLines.isEmpty {
             log.info(furnitureLines, "page furniture (\"\(labels[0]) | N\") removed")
         }
+        if !pageBreaks.isEmpty {
+            log.info(pageBreaks.count > 12 ? [] : pageBreaks, "\(pageBreaks.count) page break(s) (form feeds) read as page ends")
+        }
         self.lines = lines
         self.furnitureLabels = labels
         self.lineCount = parts.count
     }
 
-    /// `Kommunstyrelsen | 9` → `Kommunstyrelsen`: a short label, a bar and a page number.
+    /// `Kommunstyrelsen | 9` → `Kommunstyrelsen`: a short label, a bar and a page number (or the
+    /// page number first: `9 | Grundskolenämnden`).
     static func furnitureLabel(_ line: String) -> String? {
+        guard line.contains("|") else { return nil }
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         let pieces = trimmed.components(separatedBy: "|")
         guard pieces.count == 2 else { return nil }
-        let label = pieces[0].trimmingCharacters(in: .whitespaces)
-        let page = pieces[1].trimmingCharacters(in: .whitespaces)
+        var label = pieces[0].trimmingCharacters(in: .whitespaces)
+        var page = pieces[1].trimmingCharacters(in: .whitespaces)
+        if !label.isEmpty, label.allSatisfy(\.isNumber) { swap(&label, &page) }
         guard !label.isEmpty, label.count <= 60, !page.isEmpty, page.allSatisfy(\.isNumber), page.count <= 3 else { return nil }
         guard !label.contains(where: \.isNumber) else { return nil }
         return label
+    }
+}
+
+/// Text extracted with `pdftotext -layout` keeps the page's columns by padding with runs of
+/// spaces; the importer reads the reading-order text `pdftotext` gives without `-layout`.
+enum LayoutText {
+    /// The one-line refusal.
+    static let message = "this text was extracted with `pdftotext -layout` (its columns are aligned with runs of spaces); extract it again without -layout: `pdftotext FILE.pdf FILE.txt`"
+
+    /// The first line number of a column-aligned text, or `nil`: at least 8 lines, and at least a
+    /// tenth of the non-blank lines, have a run of four or more spaces between two words.
+    static func firstAlignedLine(_ lines: [Line]) -> Int? {
+        var aligned: [Int] = []
+        var nonBlank = 0
+        for line in lines {
+            let utf8 = line.text.utf8
+            var seenText = false
+            var run = 0
+            var found = false
+            for byte in utf8 {
+                if byte == 0x20 {
+                    run += 1
+                } else {
+                    if seenText, run >= 4 { found = true; break }
+                    seenText = true
+                    run = 0
+                }
+            }
+            if seenText { nonBlank += 1 }
+            if found { aligned.append(line.number) }
+        }
+        guard aligned.count >= 8, aligned.count * 10 >= nonBlank, let first = aligned.first else { return nil }
+        return first
     }
 }
 
@@ -195,17 +242,32 @@ enum Words {
     /// A regular-expression group matching a number word or digits.
     static let numberPattern = "(en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|[0-9]+)"
 
-    /// The printed statuses of uppdrag and internal control.
-    static let progressStatuses = ["Troligen klart i år", "Blir klart i år", "Ej klart i år"]
+    /// The printed statuses of uppdrag and internal control that the progress scale knows
+    /// (`Progress.printedStatuses`), longest first, in their printed capitalisation.
+    static let progressStatuses: [String] = Progress.printedStatuses.keys
+        .map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        .sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
 
-    /// The status printed at the start of `text`, and the rest.
+    /// The status printed at the start of `text` (a whole word or words), and the rest.
     static func leadingStatus(_ text: String) -> (status: String, rest: String)? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        for status in progressStatuses where trimmed.lowercased().hasPrefix(status.lowercased()) {
-            let rest = trimmed.dropFirst(status.count).trimmingCharacters(in: .whitespaces)
+        let lower = trimmed.lowercased()
+        for status in progressStatuses where lower.hasPrefix(status.lowercased()) {
+            let after = trimmed.dropFirst(status.count)
+            guard after.isEmpty || after.first == " " else { continue }
+            let rest = after.trimmingCharacters(in: .whitespaces)
             return (String(trimmed.prefix(status.count)), rest)
         }
         return nil
+    }
+
+    /// A status the scale does not know, printed before a title: the words before the first
+    /// capitalised word after the first (`Vilande Utreda behovet …` → `Vilande`), at most four.
+    static func unknownLeadingStatus(_ text: String) -> (status: String, rest: String)? {
+        let words = text.trimmingCharacters(in: .whitespaces).split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard words.count >= 2, let first = words[0].first, first.isLetter else { return nil }
+        guard let next = words.indices.dropFirst().first(where: { words[$0].first?.isUppercase ?? false }), next <= 4 else { return nil }
+        return (words[..<next].joined(separator: " "), words[next...].joined(separator: " "))
     }
 
     /// A short line that reads as a heading: starts with an upper-case letter, at most
