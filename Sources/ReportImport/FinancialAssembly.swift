@@ -294,6 +294,8 @@ extension FinancialPartParser {
             inferSumsByArithmetic(rows: &rows, columns: table.columns, sums: &sums, lines: table.rowLines)
         }
 
+        Self.kindsByStructure(&rows, sums: sums, lines: table.rowLines, log: log)
+
         // Ids: the label folded; a repeated label gets its heading (and total) as prefix.
         var used: Set<String> = []
         var ids: [String] = []
@@ -327,6 +329,53 @@ extension FinancialPartParser {
         }
         table.rows = rows
         reportSplits(table, sums: sums)
+    }
+
+    /// Income and cost told apart by the table's structure, not by each row's label: the rows
+    /// of a group headed `Intäkter` (or `Kostnader`) take the group's kind, and so do the
+    /// members of a sum row that is income or cost (`Summa intäkter`, `Verksamhetens
+    /// intäkter`). A row called `Avgifter` or `Ersättningar` under the income heading is income.
+    static func kindsByStructure(_ rows: inout [TableRow], sums: [Int: [(Int, Bool)]], lines: [[Int]], log: DiagnosticLog) {
+        guard rows.contains(where: { $0.kind == .income || $0.kind == .cost }) else { return }
+        func groupKind(_ label: String) -> RowKind? {
+            let lower = label.lowercased()
+            if lower.contains("intäkt") { return .income }
+            if lower.contains("kostnad") { return .cost }
+            return nil
+        }
+        var changed: [Int] = []
+        func assign(_ r: Int, _ kind: RowKind) {
+            guard rows[r].kind != kind, rows[r].kind == .income || rows[r].kind == .cost else { return }
+            rows[r].kind = kind
+            changed.append(r)
+        }
+        var current: RowKind?
+        for r in rows.indices {
+            if rows[r].kind == .heading {
+                current = (rows[r].level ?? 0) == 0 ? groupKind(rows[r].label) : current
+            } else if (rows[r].level ?? 0) >= 1, let kind = current {
+                assign(r, kind)
+            } else if (rows[r].level ?? 0) == 0, sums[r] == nil {
+                current = nil
+            }
+        }
+        // Members of income and cost sums, down through nested sums.
+        var pass = 0
+        var again = true
+        while again, pass < 8 {
+            again = false
+            pass += 1
+            for (sum, members) in sums where rows[sum].kind == .income || rows[sum].kind == .cost {
+                for (member, negative) in members where !negative && rows[member].kind != rows[sum].kind && rows[member].kind != .heading {
+                    assign(member, rows[sum].kind)
+                    again = true
+                }
+            }
+        }
+        if !changed.isEmpty {
+            let names = changed.sorted().map { "\(rows[$0].label) (\(rows[$0].kind == .income ? "income" : "cost"))" }
+            log.info(changed.sorted().flatMap { lines[$0] }, "rows given their kind by the table's groups and sums: \(names.joined(separator: ", "))")
+        }
     }
 
     /// Reports how ambiguous rows were split: an arithmetic decision is an info; a choice by

@@ -389,7 +389,7 @@ struct GoalParser {
         } else if let unknown = Words.unknownLeadingStatus(first.text) {
             status = unknown.status
             titleStart = unknown.rest
-            log.warning([first.number], "uppdrag status \"\(unknown.status)\" is not one of the progress scale (\(Words.progressStatuses.joined(separator: ", "))); kept as printed and counted as not assessed")
+            log.warning([first.number], "uppdrag status \"\(unknown.status)\" is not one the progress scale knows (Klart, Pågår, Ej påbörjad, Blir klart i år … see the README); kept as printed and counted as not assessed")
         } else {
             status = first.trimmed.split(separator: " ").first.map(String.init) ?? ""
             titleStart = String(first.trimmed.dropFirst(status.count))

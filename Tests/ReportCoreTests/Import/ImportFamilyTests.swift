@@ -136,4 +136,173 @@ import Testing
         ])
         #expect(Self.auditProblems(report) == [])
     }
+
+    // MARK: - (b) A full-year verksamhetsberättelse
+
+    @Test func fullYearReportImportsWithTheFullYearColumnsAndIncomeByStructure() throws {
+        let result = try Self.importFixture("socialnamnden-verksamhetsberattelse-2022.txt")
+        let report = result.report
+        #expect(result.warnings == [])
+        #expect(report.metadata.kind == .annualReport)
+        #expect(report.metadata.board == "Socialnämnden")
+        #expect(report.metadata.municipality == "Tyresö kommun")
+        #expect(report.metadata.period == "januari–december 2022")
+        #expect(report.metadata.periodEnd == "2022-12-31")
+        #expect(result.diagnostics.contains { $0.lines == [4] && $0.message.contains("Diarienummer SN-2023/41.109") })
+        #expect(report.summary.preliminaryAssessment.map { "\($0.area): \($0.assessment)" } == [
+            "Ekonomi: Uppnås inte", "Nämndens mål (samlad): Uppnås delvis", "God ekonomisk hushållning: Uppnås delvis",
+        ])
+        #expect(Self.indicatorRows(report) == [
+            "Brukarbedömning hemtjänst | NKI | 78 | 80 | 82 | ≥80 | Topp 10 i riket",
+            "Väntetid till särskilt boende | dagar | 64 | 58 | 47 | <60 | <30",
+            "Hushåll med långvarigt ekonomiskt bistånd | antal per 1 000 invånare | 6,8 | 6,4 | 5,9 | <6 | Minska",
+            "Kostnad för LSS-boende | kr/brukare | 1 124 000 | 1 168 500 | 1 201 300 | ≤1 200 000 | Rikssnitt",
+            "Placering i Öppna jämförelser | plats | 145 | 120 | 96 | Plats 100 i riket | Topp 50 i riket",
+            "Vuxna som avslutat ekonomiskt bistånd till arbete eller studier | % | 41 % | 44 % | 47 % | >45 % | >60 %",
+        ])
+        #expect(Self.assignments(report) == [
+            "Avslutat → completed: Utred formerna för en samlad mottagning för ekonomiskt bistånd",
+            "Ej påbörjad → notCompleted: Inför digital ansökan om försörjningsstöd",
+        ])
+        let operations = report.economy.operations
+        #expect(operations.columns.map(\.id) == ["fullYearBudget", "fullYearActual", "fullYearDeviation", "previousYearActual"])
+        #expect(Self.tableRows(operations) == [
+            "Intäkter:  |  |  | ",
+            "Avgifter: 18 400 | 19 250 | 850 | 17 900",
+            "Ersättningar: 42 600 | 40 100 | -2 500 | 41 300",
+            "Statsbidrag: 25 000 | 28 350 | 3 350 | 26 800",
+            "Summa intäkter: 86 000 | 87 700 | 1 700 | 86 000",
+            "Kostnader:  |  |  | ",
+            "Personal: 512 000 | 518 400 | -6 400 | 498 200",
+            "Lokaler: 61 500 | 60 900 | 600 | 59 800",
+            "Köp av verksamhet: 389 000 | 401 300 | -12 300 | 372 600",
+            "Ekonomiskt bistånd: 96 500 | 92 800 | 3 700 | 99 100",
+            "Övrigt: 33 000 | 31 700 | 1 300 | 32 400",
+            "Summa kostnader: 1 092 000 | 1 105 100 | -13 100 | 1 062 100",
+            "Nettokostnad: 1 006 000 | 1 017 400 | -11 400 | 976 100",
+        ])
+        // The income rows are income by the table's group, whatever they are called.
+        #expect(operations.rows.map(\.kind) == [.heading, .income, .income, .income, .income, .heading, .cost, .cost, .cost, .cost, .cost, .cost, .cost])
+        #expect(Self.tableRows(report.economy.netCost) == [
+            "Individ- och familjeomsorg: 402 300 | 418 600 | 433 900",
+            "Ekonomiskt bistånd: 101 200 | 99 100 | 92 800",
+            "Stöd till personer med funktionsnedsättning: 446 900 | 458 400 | 490 700",
+            "Summa Nettokostnad: 950 400 | 976 100 | 1 017 400",
+        ])
+        #expect(report.economy.covid.rows.isEmpty && report.investments.urbanDevelopment.rows.isEmpty)
+        #expect(report.investments.board.columns.map(\.id) == ["fullYearBudget", "fullYearActual", "fullYearDeviation"])
+        #expect(Self.tableRows(report.investments.board) == [
+            "Inventarier boenden: -2 500 | -2 150 | 350",
+            "Välfärdsteknik: -4 000 | -4 600 | -600",
+            "Summa: -6 500 | -6 750 | -250",
+        ])
+        #expect(report.sections.map(\.heading) == ["Händelser av väsentlig betydelse", "Väsentliga personalförhållanden", "Effektivitetsanalys"])
+        #expect(report.internalControl.riskReductions.map(\.status) == ["Klart"])
+        #expect(Self.auditProblems(report) == [])
+    }
+
+    // MARK: - (c) A tertialrapport with fewer parts and other statuses
+
+    @Test func tertialReportWithoutInternalControlAndWithOtherStatuses() throws {
+        let result = try Self.importFixture("kultur-fritid-tertialrapport-2023-04.txt")
+        let report = result.report
+        #expect(report.metadata.kind == .interimReport)
+        #expect(report.metadata.period == "januari–april 2023")
+        #expect(report.metadata.board == "Kultur- och fritidsnämnden")
+        #expect(report.metadata.municipality == "Tyresö kommun")
+        #expect(Self.indicatorRows(report) == [
+            "Besök på biblioteken | antal | 412 300 | 436 800 | 148 200 | ≥440 000 | Öka",
+            "Nöjdhet med fritidsgårdar | NKI | 71 | - | 74 | >72 | Topp 3 i länet",
+            "Simkunniga elever i årskurs 6 | % | 91 % | 93 % |  | ≥95 % | 100 %",
+        ])
+        #expect(Self.assignments(report) == [
+            "Klart → completed: Öppna den nya sporthallen i Bollmora",
+            "Pågår → likelyCompleted: Utöka bibliotekens öppettider",
+            "Ej påbörjad → notCompleted: Ta fram en plan för nya spontanidrottsplatser",
+            "Avslutat → completed: Utreda ett nytt kulturhus",
+            "Vilande → other: Se över taxorna för lokaluthyrning",
+        ])
+        // The unknown status is the only warning, with its line.
+        #expect(result.warnings.map(\.lines) == [[61]])
+        #expect(result.warnings.first?.message.hasPrefix("uppdrag status \"Vilande\" is not one the progress scale knows") == true)
+        // Missing parts and sections are infos.
+        for part in ["Investeringar", "Plan för intern kontroll"] {
+            #expect(result.diagnostics.contains { $0.severity == .info && $0.message.hasPrefix("the report has no part \"\(part)\"") })
+        }
+        #expect(report.sections.isEmpty)
+        #expect(report.internalControl.riskReductions.isEmpty && report.internalControl.auditActions.isEmpty)
+        #expect(report.investments.board.rows.isEmpty)
+        #expect(Self.tableRows(report.economy.operations) == [
+            "Entréavgifter: 6 200 | 5 900 | -300 | 2 070 | 1 850 | -220 | 1 640",
+            "Hyresintäkter: 9 800 | 10 100 | 300 | 3 270 | 3 390 | 120 | 3 180",
+            "Verksamhetens intäkter: 16 000 | 16 000 | 0 | 5 340 | 5 240 | -100 | 4 820",
+            "Personal: 48 500 | 49 100 | -600 | 16 170 | 16 480 | -310 | 15 720",
+            "Lokaler: 31 200 | 31 200 | 0 | 10 400 | 10 350 | 50 | 10 120",
+            "Föreningsbidrag: 12 300 | 12 300 | 0 | 6 150 | 6 150 | 0 | 5 900",
+            "Övrigt: 14 000 | 13 600 | 400 | 4 670 | 4 210 | 460 | 4 390",
+            "Verksamhetens kostnader: 106 000 | 106 200 | -200 | 37 390 | 37 190 | 200 | 36 130",
+            "Årets resultat: 90 000 | 90 200 | -200 | 32 050 | 31 950 | 100 | 31 310",
+        ])
+        #expect(report.economy.operations.rows.prefix(3).allSatisfy { $0.kind == .income })
+        #expect(Self.tableRows(report.economy.netCost) == [
+            "Bibliotek: 9 820 | 10 140 | 10 360",
+            "Idrott och fritid: 15 200 | 15 890 | 16 400",
+            "Kultur: 4 900 | 5 280 | 5 190",
+            "Summa Nettokostnad: 29 920 | 31 310 | 31 950",
+        ])
+        #expect(Self.auditProblems(report) == [])
+        // The unknown status is counted as not assessed.
+        let counts = ReportAnalysis(report: report).assignmentCounts()
+        let expected: [Int] = [2, 1, 1, 1]
+        let actual: [Int] = [counts.completed, counts.likelyCompleted, counts.notCompleted, counts.other]
+        #expect(actual == expected)
+        // --strict refuses the missing parts.
+        #expect(throws: ImportFailure.self) {
+            try ReportImporter(options: ImportOptions(strict: true)).importReport(text: Self.fixture("kultur-fritid-tertialrapport-2023-04.txt"), fileName: "c.txt")
+        }
+    }
+
+    // MARK: - Text as pdftotext leaves it
+
+    @Test func layoutTextIsRefusedWithOneLineSayingHowToExtract() throws {
+        // The first page of fixture (a) as `pdftotext -layout` prints it: columns padded with spaces.
+        var lines = ["                         Delårsrapport per augusti 2022", "", "Sammanfattning", ""]
+        for row in 0 ..< 12 {
+            lines.append("Indikator nummer \(row) (%)              8,\(row) %      9,1 %      9,\(row) %     ≥9 %        Länssnitt")
+        }
+        let text = lines.joined(separator: "\n") + "\n"
+        do {
+            _ = try ReportImporter().importReport(text: text, fileName: "layout.txt")
+            Issue.record("a -layout text was imported")
+        } catch {
+            #expect(error.line == 5)
+            #expect(error.message.contains("pdftotext -layout"))
+            #expect(error.message.contains("without -layout"))
+            #expect(!error.message.contains("\n"))
+        }
+        // The bundled source, extracted without -layout, has a few aligned lines and is accepted.
+        #expect(throws: Never.self) { try ReportImporter().importReport(text: ImportTestSupport.sourceText(), fileName: "s.txt") }
+    }
+
+    @Test func formFeedsArePageBreaksThatKeepTheLineNumbers() throws {
+        let text = try Self.fixture("grundskolenamnden-delarsrapport-2022-08.txt")
+        #expect(text.contains("\u{0C}"))
+        let result = try ReportImporter().importReport(text: text, fileName: "a.txt")
+        // Line 75 of the file (counted as an editor does) is the blank indicator row.
+        #expect(text.components(separatedBy: "\n")[74].hasPrefix("Frånvaro över 15 procent"))
+        #expect(result.warnings.map(\.lines) == [[75]])
+        // The same text with the form feeds turned into line breaks (a page = a line) imports the same report.
+        let plain = text.replacingOccurrences(of: "\u{0C}", with: "")
+        #expect(try ReportDiff.differences(ReportImporter().importReport(text: plain, fileName: "a.txt").report, result.report).isEmpty)
+    }
+
+    @Test(arguments: [
+        ("Klart", ReportCore.Progress.completed), ("Avslutat", .completed), ("Blir klart i år", .completed), ("Genomförd", .completed),
+        ("Pågår", .likelyCompleted), ("pågår enligt plan", .likelyCompleted), ("Troligen klart i år", .likelyCompleted),
+        ("Ej påbörjad", .notCompleted), ("Försenad", .notCompleted), ("Ej klart i år", .notCompleted),
+        ("Vilande", .other), ("", .other),
+    ])
+    func printedStatusesMapToTheProgressScale(printed: String, progress: ReportCore.Progress) {
+        #expect(ReportCore.Progress(printed: printed) == progress)
+    }
 }
