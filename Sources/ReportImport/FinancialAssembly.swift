@@ -96,9 +96,9 @@ extension FinancialPartParser {
     }
 
     static func defaultTitle(_ table: ParsedTable) -> String {
-        let subject = table.rowHeader.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let subject = table.rowHeader.split(separator: ",").first.map { $0.trimmedWhitespace.lowercased() } ?? ""
         if let sum = table.rows.last(where: { $0.label.lowercased().hasPrefix("summa ") }) {
-            let what = sum.label.dropFirst("summa ".count).trimmingCharacters(in: .whitespaces)
+            let what = sum.label.dropFirst("summa ".count).trimmedWhitespace
             let capitalised = what.prefix(1).uppercased() + what.dropFirst()
             return subject.isEmpty ? capitalised : "\(capitalised) per \(subject)"
         }

@@ -108,7 +108,7 @@ struct GoalParser {
     /// `God ekonomi och effektiv verksamhet - ekonomisk hållbarhet` → `ekonomisk`.
     static func defaultAreaID(_ title: String) -> String {
         if let range = title.range(of: " - ", options: .backwards) {
-            let tail = title[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            let tail = title[range.upperBound...].trimmedWhitespace
             if let first = tail.split(separator: " ").first {
                 let slug = Words.slug(String(first))
                 if !slug.isEmpty { return slug }
@@ -256,7 +256,7 @@ struct GoalParser {
             guard character == " " else { break }
             trailing += 1
         }
-        let name = text.trimmingCharacters(in: .whitespaces)
+        let name = text.trimmedWhitespace
         guard trailing >= max(2, columns - 1), name.hasSuffix(")"), name.contains("("), name.count <= 90,
               !name.contains("  ") else { return nil }
         return TextJoin.join(pendingName + [Line(number: line.number, text: name)])
@@ -276,7 +276,7 @@ struct GoalParser {
         let numbers = (pendingName + [line]).map(\.number)
         // The name is atoms[..<split]; try the longest cell part first.
         for split in 0 ..< atoms.count {
-            let name = atoms[..<split].joined(separator: " ").trimmingCharacters(in: .whitespaces)
+            let name = atoms[..<split].joined(separator: " ").trimmedWhitespace
             if name.isEmpty && pendingName.isEmpty && split > 0 { continue }
             if split == 0 && pendingName.isEmpty { continue }
             if split > 0, atoms[split - 1].isEmpty { continue }
@@ -285,7 +285,7 @@ struct GoalParser {
             if read.cells.allSatisfy({ $0.isEmpty }) { continue }
             let fullName = TextJoin.join(pendingName + [Line(number: line.number, text: name)])
             if read.ambiguous {
-                log.warning(numbers, "the cells \"\(rest.trimmingCharacters(in: .whitespaces))\" can be read in more than one way; read as \(Self.show(read.cells)), the reading with numbers of the most similar size")
+                log.warning(numbers, "the cells \"\(rest.trimmedWhitespace)\" can be read in more than one way; read as \(Self.show(read.cells)), the reading with numbers of the most similar size")
             } else if read.merged {
                 log.info(numbers, "digits separated by a space are read as numbers with a thousands separator, by the table's columns: \(Self.show(read.cells))")
             }
@@ -298,7 +298,7 @@ struct GoalParser {
         // A row with fewer cells than columns: only when the name is clearly complete.
         let trimmedName = TextJoin.join(pendingName)
         for split in 0 ..< atoms.count {
-            let name = atoms[..<split].joined(separator: " ").trimmingCharacters(in: .whitespaces)
+            let name = atoms[..<split].joined(separator: " ").trimmedWhitespace
             let complete = (split == 0 && !pendingName.isEmpty) || name.hasSuffix(")")
             guard complete else { continue }
             let rest = atoms[split...].joined(separator: " ")
@@ -344,7 +344,7 @@ struct GoalParser {
             let unitLike = content == "%" || acronym || (first?.isLowercase ?? false && content.split(separator: " ").count <= 6)
             if unitLike {
                 unit = content
-                name = String(name[..<open.lowerBound]).trimmingCharacters(in: .whitespaces)
+                name = String(name[..<open.lowerBound]).trimmedWhitespace
             } else {
                 log.info(row.lines, "\"(\(content))\" at the end of \"\(name)\" is read as part of the name, not as a unit (a unit is %, an acronym or starts with a lower-case letter)")
             }
@@ -427,7 +427,7 @@ struct GoalParser {
             log.warning(titleLines.map(\.number), "uppdrag title runs into its comment without a blank line and no point where the comment starts can be found; everything is read as the title")
             return (Assignment(title: title, status: status, comment: TextJoin.cellParagraphs(Array(lines[next ..< end]))), end)
         }
-        let title = words[..<chosen.word].joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        let title = words[..<chosen.word].joined(separator: " ").trimmedWhitespace
         let commentFirst = Line(number: first.number, text: words[chosen.word...].joined(separator: " "))
         let comment = TextJoin.cellParagraphs([commentFirst] + titleLines.dropFirst() + Array(lines[next ..< end]))
         var message = "uppdrag title and comment start on the same line; the title is read as \"\(title)\" and the comment as starting at \"\(words[chosen.word])\""

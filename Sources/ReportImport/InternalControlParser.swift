@@ -91,7 +91,7 @@ struct InternalControlParser {
     /// Splits `Informationsteknologisäkerhet Risk vid insamling` at the first capitalised word
     /// after the first word: the process column printed on the same line as the next column.
     private func splitLeadingLabel(_ text: String) -> (label: String, rest: String)? {
-        let words = text.trimmingCharacters(in: .whitespaces).split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        let words = text.trimmedWhitespace.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         for k in words.indices.dropFirst() where words[k].first?.isUppercase == true && (k == 1 || words[k - 1].first?.isLowercase == true) {
             return (words[..<k].joined(separator: " "), words[k...].joined(separator: " "))
         }

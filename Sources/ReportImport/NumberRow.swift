@@ -21,7 +21,7 @@ enum NumberRow {
         var result: [Token] = []
         var hard = false
         var before = ""
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedWhitespace
         for (index, piece) in trimmed.components(separatedBy: " ").enumerated() {
             if index > 0 { before += " " }
             if piece.isEmpty {
@@ -43,14 +43,60 @@ enum NumberRow {
         return high - low
     }
 
+    /// `^[-−]?[0-9]+(,[0-9]+)?$`
     static func isNumberToken(_ text: String) -> Bool {
-        text.matches("^[-−]?[0-9]+(,[0-9]+)?$")
+        var scalars = Substring(text).unicodeScalars[...]
+        if let first = scalars.first, first == "-" || first == "−" { scalars = scalars.dropFirst() }
+        var digits = 0
+        var comma = false
+        var decimals = 0
+        for scalar in scalars {
+            if scalar.value >= 0x30 && scalar.value <= 0x39 {
+                if comma { decimals += 1 } else { digits += 1 }
+            } else if scalar == ",", !comma, digits > 0 {
+                comma = true
+            } else {
+                return false
+            }
+        }
+        return digits > 0 && (!comma || decimals > 0)
+    }
+
+    /// The digits of a number token without its sign and decimals (`-8 025` → `8`).
+    private static func integerDigits(_ text: String) -> Substring {
+        var body = Substring(text)
+        if body.hasPrefix("-") || body.hasPrefix("−") { body = body.dropFirst() }
+        if let comma = body.firstIndex(of: ",") { body = body[..<comma] }
+        return body
+    }
+
+    /// `^[-−]?0[0-9]`: a leading zero followed by a digit.
+    static func hasLeadingZero(_ text: String) -> Bool {
+        let digits = integerDigits(text)
+        return digits.count >= 2 && digits.first == "0"
+    }
+
+    /// `^[-−]?[1-9][0-9]{0,2}$`: a first group that grouped thousands may follow.
+    static func isLeadingGroup(_ text: String) -> Bool {
+        guard !text.contains(",") else { return false }
+        let digits = integerDigits(text)
+        return (1 ... 3).contains(digits.count) && digits.first != "0"
+    }
+
+    /// `^[0-9]{3}(,[0-9]+)?$`: a thousands group, the last one may carry decimals.
+    static func isThousandsGroup(_ text: String) -> Bool {
+        guard isNumberToken(text), !text.hasPrefix("-"), !text.hasPrefix("−") else { return false }
+        return integerDigits(text).count == 3
     }
 
     /// Every split of `tokens` into exactly `count` numbers (at most `limit`), longest first
     /// numbers first.
     static func splits(_ tokens: [Token], count: Int, limit: Int = 2000) -> [[String]] {
         var results: [[String]] = []
+        let isNumber = tokens.map { isNumberToken($0.text) }
+        let leadingZero = tokens.map { hasLeadingZero($0.text) }
+        let leadingGroup = tokens.map { isLeadingGroup($0.text) }
+        let thousandsGroup = tokens.map { isThousandsGroup($0.text) }
         func visit(_ index: Int, _ cells: [String]) {
             guard results.count < limit else { return }
             if index == tokens.count {
@@ -63,11 +109,11 @@ enum NumberRow {
             guard tokens.count - index >= remainingCells else { return }
             let first = tokens[index].text
             // No leading zeros: `047` is the tail of a grouped number, never a number of its own.
-            guard isNumberToken(first), !first.matches("^[-−]?0[0-9]") else { return }
+            guard isNumber[index], !leadingZero[index] else { return }
             var ends = [index + 1]
-            if first.matches("^[-−]?[1-9][0-9]{0,2}$") {
+            if leadingGroup[index] {
                 var k = index + 1
-                while k < tokens.count, !tokens[k].hardBreakBefore, tokens[k].text.matches("^[0-9]{3}(,[0-9]+)?$") {
+                while k < tokens.count, !tokens[k].hardBreakBefore, thousandsGroup[k] {
                     k += 1
                     ends.append(k)
                     if tokens[k - 1].text.contains(",") { break }

@@ -127,7 +127,7 @@ struct ReportBuilder {
         for index in goalsStart ..< lines.count {
             let text = lines[index].trimmed
             guard known.contains(text), !found.contains(where: { $0.heading == text }) else { continue }
-            let previousBlank = index == 0 || lines[index - 1].isBlank || lines[index - 1].text.trimmingCharacters(in: .whitespaces).hasSuffix(".")
+            let previousBlank = index == 0 || lines[index - 1].isBlank || lines[index - 1].text.trimmedWhitespace.hasSuffix(".")
             guard previousBlank else { continue }
             found.append((text, index))
         }

@@ -6,8 +6,15 @@ struct Line: Sendable, Equatable {
     let number: Int
     /// The text without the line break (and without a CR of a CRLF).
     let text: String
+    /// The text without leading and trailing whitespace (computed once: it is read often).
+    let trimmed: String
 
-    var trimmed: String { text.trimmingCharacters(in: .whitespaces) }
+    init(number: Int, text: String) {
+        self.number = number
+        self.text = text
+        self.trimmed = text.trimmedWhitespace
+    }
+
     /// Empty or whitespace only.
     var isBlank: Bool { trimmed.isEmpty }
     /// Whitespace only, but not empty: where `pdftotext` left an image or an empty table cell.
@@ -61,11 +68,11 @@ struct SourceText {
     /// page number first: `9 | Grundskolenämnden`).
     static func furnitureLabel(_ line: String) -> String? {
         guard line.contains("|") else { return nil }
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmedWhitespace
         let pieces = trimmed.components(separatedBy: "|")
         guard pieces.count == 2 else { return nil }
-        var label = pieces[0].trimmingCharacters(in: .whitespaces)
-        var page = pieces[1].trimmingCharacters(in: .whitespaces)
+        var label = pieces[0].trimmedWhitespace
+        var page = pieces[1].trimmedWhitespace
         if !label.isEmpty, label.allSatisfy(\.isNumber) { swap(&label, &page) }
         guard !label.isEmpty, label.count <= 60, !page.isEmpty, page.allSatisfy(\.isNumber), page.count <= 3 else { return nil }
         guard !label.contains(where: \.isNumber) else { return nil }
@@ -170,7 +177,7 @@ enum TextJoin {
                 continue
             }
             current.append(line)
-            let end = line.text.trimmingCharacters(in: .whitespaces)
+            let end = line.text.trimmedWhitespace
             if end.hasSuffix(".") || end.hasSuffix(":") {
                 result.append(join(current))
                 current = []
@@ -192,12 +199,12 @@ enum TextJoin {
             current.append(character)
             if ".!?".contains(character), index + 2 < characters.count, characters[index + 1] == " ",
                characters[index + 2].isUppercase || characters[index + 2].isNumber {
-                result.append(current.trimmingCharacters(in: .whitespaces))
+                result.append(current.trimmedWhitespace)
                 current = ""
             }
             index += 1
         }
-        let rest = current.trimmingCharacters(in: .whitespaces)
+        let rest = current.trimmedWhitespace
         if !rest.isEmpty { result.append(rest) }
         return result
     }
@@ -250,12 +257,12 @@ enum Words {
 
     /// The status printed at the start of `text` (a whole word or words), and the rest.
     static func leadingStatus(_ text: String) -> (status: String, rest: String)? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedWhitespace
         let lower = trimmed.lowercased()
         for status in progressStatuses where lower.hasPrefix(status.lowercased()) {
             let after = trimmed.dropFirst(status.count)
             guard after.isEmpty || after.first == " " else { continue }
-            let rest = after.trimmingCharacters(in: .whitespaces)
+            let rest = after.trimmedWhitespace
             return (String(trimmed.prefix(status.count)), rest)
         }
         return nil
@@ -264,7 +271,7 @@ enum Words {
     /// A status the scale does not know, printed before a title: the words before the first
     /// capitalised word after the first (`Vilande Utreda behovet …` → `Vilande`), at most four.
     static func unknownLeadingStatus(_ text: String) -> (status: String, rest: String)? {
-        let words = text.trimmingCharacters(in: .whitespaces).split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let words = text.trimmedWhitespace.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard words.count >= 2, let first = words[0].first, first.isLetter else { return nil }
         guard let next = words.indices.dropFirst().first(where: { words[$0].first?.isUppercase ?? false }), next <= 4 else { return nil }
         return (words[..<next].joined(separator: " "), words[next...].joined(separator: " "))
@@ -273,10 +280,45 @@ enum Words {
     /// A short line that reads as a heading: starts with an upper-case letter, at most
     /// `maxWords` words and 60 characters, no sentence punctuation at the end.
     static func looksLikeHeading(_ text: String, maxWords: Int = 7) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedWhitespace
         guard let first = trimmed.first, first.isUppercase, trimmed.count <= 60 else { return false }
         guard let last = trimmed.last, !".,:;!?".contains(last) else { return false }
         return trimmed.split(separator: " ").count <= maxWords
+    }
+}
+
+extension String {
+    /// Without leading and trailing whitespace (spaces, tabs, no-break spaces): what
+    /// `trimmingCharacters(in: .whitespaces)` gives, without its cost.
+    var trimmedWhitespace: String { Substring(self).trimmedWhitespace }
+}
+
+extension Substring {
+    /// Without leading and trailing whitespace (see `String.trimmedWhitespace`).
+    var trimmedWhitespace: String {
+        let scalars = unicodeScalars
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "\t" || (scalar.value > 0x7F && scalar.properties.generalCategory == .spaceSeparator)
+        }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        guard let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(Substring(scalars[first ... last]))
+    }
+}
+
+/// Compiled regular expressions by pattern: compiling one costs far more than matching it.
+enum RegexCache {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var compiled: [String: NSRegularExpression] = [:]
+
+    static func regex(_ pattern: String, caseInsensitive: Bool) -> NSRegularExpression? {
+        let key = (caseInsensitive ? "i:" : "s:") + pattern
+        lock.lock()
+        defer { lock.unlock() }
+        if let regex = compiled[key] { return regex }
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : []) else { return nil }
+        compiled[key] = regex
+        return regex
     }
 }
 
@@ -285,12 +327,13 @@ extension String {
     var spaceSeparated: [String] { components(separatedBy: " ") }
 
     func matches(_ pattern: String) -> Bool {
-        range(of: pattern, options: .regularExpression) != nil
+        guard let regex = RegexCache.regex(pattern, caseInsensitive: false) else { return false }
+        return regex.firstMatch(in: self, range: NSRange(startIndex..., in: self)) != nil
     }
 
     /// The capture groups of the first match of `pattern` (case-insensitive), or `nil`.
     func firstMatch(_ pattern: String) -> [String]? {
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
+        guard let regex = RegexCache.regex(pattern, caseInsensitive: true) else { return nil }
         let range = NSRange(startIndex..., in: self)
         guard let match = regex.firstMatch(in: self, range: range) else { return nil }
         return (0 ..< match.numberOfRanges).map { index in
