@@ -345,6 +345,8 @@ struct InternalControlParser {
             return drafts.map { _ in ("", nil) }
         }
         let n = drafts.count
+        // How many letters of each label's first word each control's text shares, once.
+        let affinities: [[Int]] = drafts.map { draft in labels.map { Self.affinity(draft.words, $0.name) } }
         // Boundaries: for the gap between label j and j+1, the last control of group j.
         var options: [[Int]] = []
         for j in 0 ..< labels.count - 1 {
@@ -360,7 +362,7 @@ struct InternalControlParser {
             for j in labels.indices {
                 let end = j < bounds.count ? bounds[j] : n - 1
                 guard start <= end else { score -= 1000; start = end + 1; continue }
-                for k in start ... end { score += Double(Self.affinity(drafts[k].words, labels[j].name)) }
+                for k in start ... end { score += Double(affinities[k][j]) }
                 let centre = Double(start + end) / 2
                 let offset = labels[j].place.position - centre
                 score -= 0.01 * offset * offset

@@ -38,7 +38,7 @@ enum NumberRow {
     /// How far apart the magnitudes of a row's numbers are (in powers of ten): rows of money
     /// tables hold figures of similar size, so a split into like-sized numbers is the plausible one.
     static func magnitudeSpread(_ cells: [String]) -> Double {
-        let logs = cells.compactMap { PrintedNumber($0) }.map { abs($0.doubleValue) }.filter { $0 > 0 }.map { log10($0) }
+        let logs = cells.compactMap { quickNumber($0) }.map { abs($0.value) }.filter { $0 > 0 }.map { log10($0) }
         guard let low = logs.min(), let high = logs.max() else { return 0 }
         return high - low
     }
@@ -138,13 +138,13 @@ enum NumberRow {
             guard let b = scoped.first(where: { columns[$0].role == .budget }),
                   let c = scoped.first(where: { columns[$0].role == .forecast }) ?? scoped.first(where: { columns[$0].role == .actual }),
                   d < cells.count, b < cells.count, c < cells.count,
-                  let deviation = PrintedNumber(cells[d]), let budget = PrintedNumber(cells[b]), let compared = PrintedNumber(cells[c])
+                  let deviation = quickNumber(cells[d]), let budget = quickNumber(cells[b]), let compared = quickNumber(cells[c])
             else { continue }
             checks += 1
-            let unit = [deviation, budget, compared].map(\.unitInLastPlace).max() ?? 1
-            let tolerance = unit * Decimal(3) / Decimal(2)
+            let unit = max(deviation.ulp, budget.ulp, compared.ulp)
+            let tolerance = unit * 1.5 + 1e-9 * max(1, abs(budget.value), abs(compared.value))
             let plus = compared.value - budget.value
-            let signs: [Decimal]
+            let signs: [Double]
             switch kind {
             case .income, .investment: signs = [1]
             case .cost, .result: signs = [-1]
@@ -153,5 +153,36 @@ enum NumberRow {
             if signs.contains(where: { abs(deviation.value - $0 * plus) <= tolerance }) { agree += 1 }
         }
         return (agree, checks)
+    }
+
+    /// A printed number read fast for comparing splits (`-8 025` → -8025, unit 1; `3,8` → 3.8,
+    /// unit 0.1): sign, digits in groups separated by single spaces, a decimal comma. The figures
+    /// kept in the model stay as printed; this only ranks readings.
+    static func quickNumber(_ cell: String) -> (value: Double, ulp: Double)? {
+        var value = 0.0
+        var ulp = 1.0
+        var negative = false
+        var digits = 0
+        var decimals = -1
+        for (index, byte) in cell.utf8.enumerated() {
+            switch byte {
+            case 0x30 ... 0x39:
+                value = value * 10 + Double(byte - 0x30)
+                digits += 1
+                if decimals >= 0 { decimals += 1 }
+            case 0x2C where decimals < 0 && digits > 0: decimals = 0
+            case 0x20 where decimals < 0 && digits > 0: continue
+            case 0x2D where index == 0: negative = true
+            case 0xE2 where index == 0: negative = true // the first byte of U+2212 MINUS SIGN
+            case 0x88, 0x92: guard negative, index <= 2 else { return nil }
+            default: return nil
+            }
+        }
+        guard digits > 0, decimals != 0 else { return nil }
+        if decimals > 0 {
+            ulp = pow(10, -Double(decimals))
+            value *= ulp
+        }
+        return (negative ? -value : value, ulp)
     }
 }

@@ -30,9 +30,12 @@ struct SourceText {
     let lineCount: Int
 
     init(_ text: String, log: DiagnosticLog) {
-        var raw = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var raw = text
+        if raw.utf8.contains(0x0D) {
+            raw = raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
         if raw.hasPrefix("\u{FEFF}") { raw.removeFirst() }
-        var parts = raw.components(separatedBy: "\n")
+        var parts = raw.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
         if parts.last == "" { parts.removeLast() }
         var lines: [Line] = []
         var labels: [String] = []
@@ -42,7 +45,7 @@ struct SourceText {
             // `pdftotext` ends every page with a form feed, which starts the next page's first
             // line: a page break, not a line of its own (line numbers stay those of an editor).
             var part = original
-            if part.contains("\u{0C}") {
+            if part.utf8.contains(0x0C) {
                 part = part.replacingOccurrences(of: "\u{0C}", with: "")
                 pageBreaks.append(index + 1)
             }
@@ -67,7 +70,7 @@ struct SourceText {
     /// `Kommunstyrelsen | 9` → `Kommunstyrelsen`: a short label, a bar and a page number (or the
     /// page number first: `9 | Grundskolenämnden`).
     static func furnitureLabel(_ line: String) -> String? {
-        guard line.contains("|") else { return nil }
+        guard line.utf8.contains(0x7C) else { return nil }
         let trimmed = line.trimmedWhitespace
         let pieces = trimmed.components(separatedBy: "|")
         guard pieces.count == 2 else { return nil }
