@@ -135,6 +135,7 @@ struct FinancialPartParser {
     /// `Covid-19, ekonomiska konsekvenser, tkr Utfall perioden Prognos helår`,
     /// `Investeringar samhällsbyggnad 2021 mnkr* Helår För perioden`.
     static func columnHeader(_ text: String) -> ColumnHeader? {
+        guard text.contains("kr") || text.contains("KR") || text.contains("Kr") else { return nil }
         let words = text.split(separator: " ").map(String.init)
         guard let u = words.firstIndex(where: { ["tkr", "mnkr"].contains($0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "*,:"))) }) else {
             return nil

@@ -48,7 +48,7 @@ struct MetadataReader {
 
         // Municipality: the most frequent "X kommun(s)".
         var counts: [String: Int] = [:]
-        for line in source.lines {
+        for line in source.lines where line.text.contains("kommun") {
             var rest = Substring(line.text)
             while let match = rest.range(of: "[A-ZÅÄÖ][a-zåäöé]+ kommuns?\\b", options: .regularExpression) {
                 let name = rest[match].split(separator: " ")[0]

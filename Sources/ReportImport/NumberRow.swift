@@ -97,7 +97,18 @@ enum NumberRow {
         let leadingZero = tokens.map { hasLeadingZero($0.text) }
         let leadingGroup = tokens.map { isLeadingGroup($0.text) }
         let thousandsGroup = tokens.map { isThousandsGroup($0.text) }
-        func visit(_ index: Int, _ cells: [String]) {
+        // The text of the cell made of tokens index..<end, joined once.
+        var cellTexts: [Int: String] = [:]
+        func cellText(_ index: Int, _ end: Int) -> String {
+            let key = index &* 4096 &+ end
+            if let text = cellTexts[key] { return text }
+            let text = tokens[index ..< end].map(\.text).joined(separator: " ")
+            cellTexts[key] = text
+            return text
+        }
+        var cells: [String] = []
+        cells.reserveCapacity(count)
+        func visit(_ index: Int) {
             guard results.count < limit else { return }
             if index == tokens.count {
                 if cells.count == count { results.append(cells) }
@@ -107,7 +118,6 @@ enum NumberRow {
             // The remaining tokens must make the remaining cells: each cell takes at least one.
             let remainingCells = count - cells.count
             guard tokens.count - index >= remainingCells else { return }
-            let first = tokens[index].text
             // No leading zeros: `047` is the tail of a grouped number, never a number of its own.
             guard isNumber[index], !leadingZero[index] else { return }
             var ends = [index + 1]
@@ -116,15 +126,16 @@ enum NumberRow {
                 while k < tokens.count, !tokens[k].hardBreakBefore, thousandsGroup[k] {
                     k += 1
                     ends.append(k)
-                    if tokens[k - 1].text.contains(",") { break }
+                    if tokens[k - 1].text.utf8.contains(0x2C) { break }
                 }
             }
             for end in ends.reversed() {
-                let cell = tokens[index ..< end].map(\.text).joined(separator: " ")
-                visit(end, cells + [cell])
+                cells.append(cellText(index, end))
+                visit(end)
+                cells.removeLast()
             }
         }
-        visit(0, [])
+        visit(0)
         return results
     }
 

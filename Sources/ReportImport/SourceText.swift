@@ -326,6 +326,32 @@ enum RegexCache {
 }
 
 extension String {
+    /// Whether `other` occurs in the text, byte for byte (UTF-8). The importer searches short
+    /// words in lines many times; Foundation's `contains` bridges every call to `NSString`.
+    func contains(_ other: String) -> Bool {
+        let needle = Array(other.utf8)
+        guard let first = needle.first else { return true }
+        return withContiguousUTF8 { haystack in
+            guard haystack.count >= needle.count else { return false }
+            var index = 0
+            let last = haystack.count - needle.count
+            while index <= last {
+                if haystack[index] == first {
+                    var k = 1
+                    while k < needle.count, haystack[index + k] == needle[k] { k += 1 }
+                    if k == needle.count { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    private func withContiguousUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var copy = self
+        return copy.withUTF8(body)
+    }
+
     /// Words separated by single spaces, keeping empty words where spaces are doubled.
     var spaceSeparated: [String] { components(separatedBy: " ") }
 
