@@ -79,7 +79,8 @@ enum IndicatorCells {
     /// Every way to read `atoms` as at most `maxCells` cells (at most `limit` readings).
     static func readings(_ atoms: [String], maxCells: Int = .max, limit: Int = 512) -> [Reading] {
         var results: [Reading] = []
-        func visit(_ index: Int, _ cells: [String], _ merges: Int, _ free: [Int]) {
+        var cells: [String] = []
+        func visit(_ index: Int, _ merges: Int, _ free: [Int]) {
             guard results.count < limit, cells.count <= maxCells else { return }
             if index == atoms.count {
                 results.append(Reading(cells: cells, merges: merges, freeText: free))
@@ -87,7 +88,10 @@ enum IndicatorCells {
             }
             let atom = atoms[index]
             func next(_ count: Int, _ cell: String, merges extra: Int = 0, freeText: Bool = false) {
-                visit(index + count, cells + [cell], merges + extra, freeText ? free + [cells.count] : free)
+                let position = cells.count
+                cells.append(cell)
+                visit(index + count, merges + extra, freeText ? free + [position] : free)
+                cells.removeLast()
             }
             if atom.isEmpty {
                 next(1, "")
@@ -150,13 +154,16 @@ enum IndicatorCells {
             for variant in variants.reversed() {
                 let end = index + variant.count
                 if end < atoms.count, unitWords.contains(atoms[end].lowercased()) {
-                    visit(end + 1, cells + [variant.text + " " + atoms[end]], merges + variant.merges, free)
+                    cells.append(variant.text + " " + atoms[end])
+                    visit(end + 1, merges + variant.merges, free)
                 } else {
-                    visit(end, cells + [variant.text], merges + variant.merges, free)
+                    cells.append(variant.text)
+                    visit(end, merges + variant.merges, free)
                 }
+                cells.removeLast()
             }
         }
-        visit(0, [], 0, [])
+        visit(0, 0, [])
         return results
     }
 

@@ -217,26 +217,28 @@ enum TextJoin {
 enum Words {
     /// `Skattesats, kommun` → `skattesats-kommun`; `Åtgärdad cykelväg` → `atgardad-cykelvag`.
     static func slug(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingDash = false
-        for character in text.lowercased() {
-            let folded: String
-            switch character {
-            case "å", "ä", "á", "à", "â": folded = "a"
-            case "ö", "ó", "ò", "ô": folded = "o"
-            case "é", "è", "ê", "ë": folded = "e"
-            default: folded = String(character)
+        for scalar in text.lowercased().unicodeScalars {
+            let folded: UInt8?
+            switch scalar {
+            case "å", "ä", "á", "à", "â": folded = UInt8(ascii: "a")
+            case "ö", "ó", "ò", "ô": folded = UInt8(ascii: "o")
+            case "é", "è", "ê", "ë": folded = UInt8(ascii: "e")
+            default:
+                let v = scalar.value
+                folded = (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) ? UInt8(v) : nil
             }
-            if folded.count == 1, let scalar = folded.unicodeScalars.first, scalar.isASCII,
-               CharacterSet.alphanumerics.contains(scalar) {
-                if pendingDash && !out.isEmpty { out += "-" }
+            if let folded {
+                if pendingDash && !out.isEmpty { out.append(UInt8(ascii: "-")) }
                 pendingDash = false
-                out += folded
+                out.append(folded)
             } else {
                 pendingDash = true
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Small Swedish number words and digits: `en`, `ett` → 1 … `tolv` → 12, `14` → 14.
@@ -353,7 +355,7 @@ extension String {
     }
 
     /// Words separated by single spaces, keeping empty words where spaces are doubled.
-    var spaceSeparated: [String] { components(separatedBy: " ") }
+    var spaceSeparated: [String] { utf8.split(separator: 0x20, omittingEmptySubsequences: false).map { String(Substring($0)) } }
 
     func matches(_ pattern: String) -> Bool {
         guard let regex = RegexCache.regex(pattern, caseInsensitive: false) else { return false }
