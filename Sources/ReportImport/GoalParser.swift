@@ -276,12 +276,12 @@ struct GoalParser {
         let numbers = (pendingName + [line]).map(\.number)
         // The name is atoms[..<split]; try the longest cell part first.
         for split in 0 ..< atoms.count {
-            let name = atoms[..<split].joined(separator: " ").trimmedWhitespace
-            if name.isEmpty && pendingName.isEmpty && split > 0 { continue }
             if split == 0 && pendingName.isEmpty { continue }
             if split > 0, atoms[split - 1].isEmpty { continue }
+            if split > 0, pendingName.isEmpty, atoms[..<split].allSatisfy(\.isEmpty) { continue }
+            guard let read = IndicatorCells.read(atoms: atoms[split...], count: columns, valueCount: columns - 2) else { continue }
+            let name = atoms[..<split].joined(separator: " ").trimmedWhitespace
             let rest = atoms[split...].joined(separator: " ")
-            guard let read = IndicatorCells.read(rest, count: columns, valueCount: columns - 2) else { continue }
             if read.cells.allSatisfy({ $0.isEmpty }) { continue }
             let fullName = TextJoin.join(pendingName + [Line(number: line.number, text: name)])
             if read.ambiguous {
@@ -301,9 +301,8 @@ struct GoalParser {
             let name = atoms[..<split].joined(separator: " ").trimmedWhitespace
             let complete = (split == 0 && !pendingName.isEmpty) || name.hasSuffix(")")
             guard complete else { continue }
-            let rest = atoms[split...].joined(separator: " ")
             for short in stride(from: columns - 1, through: max(2, columns - 2), by: -1) {
-                guard let read = IndicatorCells.read(rest, count: short, valueCount: min(short, columns - 2)), read.cells.contains(where: { !$0.isEmpty }) else { continue }
+                guard let read = IndicatorCells.read(atoms: atoms[split...], count: short, valueCount: min(short, columns - 2)), read.cells.contains(where: { !$0.isEmpty }) else { continue }
                 let cells = read.cells + Array(repeating: "", count: columns - short)
                 let fullName = split == 0 ? trimmedName : TextJoin.join(pendingName + [Line(number: line.number, text: name)])
                 log.warning(numbers, "the row \"\(fullName)\" has \(short) cells for \(columns) columns; the missing ones are taken as blank at the end: \(Self.show(cells)) (which column is blank cannot be told from the text)")

@@ -203,17 +203,23 @@ enum IndicatorCells {
     /// cells with free-text cells only after the first `valueCount` (the years' values);
     /// `ambiguous` when another reading fits as well.
     static func read(_ text: String, count: Int, valueCount: Int = 0) -> (cells: [String], ambiguous: Bool, merged: Bool, freeText: Bool)? {
+        read(atoms: text.spaceSeparated[...], count: count, valueCount: valueCount)
+    }
+
+    /// `read` on the text's space-separated atoms (empty atoms where spaces are doubled).
+    static func read(atoms text: ArraySlice<String>, count: Int, valueCount: Int = 0) -> (cells: [String], ambiguous: Bool, merged: Bool, freeText: Bool)? {
         var body = text
-        if body.hasSuffix(" ") { body.removeLast() }
-        var candidates: [String] = [body]
+        // The line's one trailing space.
+        if body.count > 1, body.last == "" { body.removeLast() }
+        var candidates: [ArraySlice<String>] = [body]
         // A leading space may be a blank cell or a stray space of the layout.
         var stripped = body
-        while stripped.hasPrefix(" ") {
+        while stripped.count > 1, stripped.first == "" {
             stripped.removeFirst()
             candidates.append(stripped)
         }
         for candidate in candidates {
-            let fits = readings(candidate.spaceSeparated, maxCells: count).filter { reading in
+            let fits = readings(Array(candidate), maxCells: count).filter { reading in
                 reading.cells.count == count && reading.freeText.allSatisfy { $0 >= valueCount }
             }
             guard !fits.isEmpty else { continue }
