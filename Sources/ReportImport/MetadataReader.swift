@@ -48,13 +48,8 @@ struct MetadataReader {
 
         // Municipality: the most frequent "X kommun(s)".
         var counts: [String: Int] = [:]
-        for line in source.lines where line.text.contains("kommun") {
-            var rest = Substring(line.text)
-            while let match = rest.range(of: "[A-ZÅÄÖ][a-zåäöé]+ kommuns?\\b", options: .regularExpression) {
-                let name = rest[match].split(separator: " ")[0]
-                counts[String(name), default: 0] += 1
-                rest = rest[match.upperBound...]
-            }
+        for line in source.lines where line.text.contains(" kommun") {
+            for name in Self.municipalityNames(in: line.text) { counts[name, default: 0] += 1 }
         }
         var municipality = ""
         if let most = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) {
@@ -113,6 +108,32 @@ struct MetadataReader {
             municipality: municipality, board: board, kind: kind, period: period,
             periodStart: String(format: "%04d-%02d-01", year, first + 1), periodEnd: String(format: "%04d-%02d-%02d", year, last + 1, lastDay),
             reportingYear: year, units: units, source: fileName)
+    }
+
+    /// The `X` of every `X kommun` / `X kommuns` in `text` (what `[A-ZÅÄÖ][a-zåäöé]+ kommuns?\b`
+    /// matches), scanned by hand: the word before ` kommun`, capitalised, lower-case after.
+    static func municipalityNames(in text: String) -> [String] {
+        let words = text.split(separator: " ", omittingEmptySubsequences: false)
+        var names: [String] = []
+        for k in words.indices.dropFirst() where words[k] == "kommun" || words[k] == "kommuns" || words[k].hasPrefix("kommun") {
+            let word = words[k]
+            // `\b` after kommun(s): what follows is not a letter or digit.
+            let tail = word.hasPrefix("kommuns") ? word.dropFirst(7) : word.dropFirst(6)
+            if let next = tail.first, next.isLetter || next.isNumber || next == "_" { continue }
+            // The name is the end of the previous word: a capital then lower-case letters.
+            let previous = words[k - 1]
+            var start = previous.endIndex
+            while start > previous.startIndex {
+                let before = previous.index(before: start)
+                guard "abcdefghijklmnopqrstuvwxyzåäöé".contains(previous[before]) else { break }
+                start = before
+            }
+            guard start > previous.startIndex, start < previous.endIndex else { continue }
+            let capital = previous.index(before: start)
+            guard "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ".contains(previous[capital]) else { continue }
+            names.append(String(previous[capital...]))
+        }
+        return names
     }
 
     static func lastDay(month: Int, year: Int) -> Int {
