@@ -135,7 +135,7 @@ struct FinancialPartParser {
     /// `Covid-19, ekonomiska konsekvenser, tkr Utfall perioden Prognos helår`,
     /// `Investeringar samhällsbyggnad 2021 mnkr* Helår För perioden`.
     static func columnHeader(_ text: String) -> ColumnHeader? {
-        guard text.contains("kr") || text.contains("KR") || text.contains("Kr") else { return nil }
+        guard text.hasBytes("kr") || text.hasBytes("KR") || text.hasBytes("Kr") else { return nil }
         let words = text.split(separator: " ").map(String.init)
         guard let u = words.firstIndex(where: { ["tkr", "mnkr"].contains($0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "*,:"))) }) else {
             return nil
@@ -360,7 +360,7 @@ struct FinancialPartParser {
         for start in firstNumber ..< tokens.count {
             let labelPart = tokens[start].before.trimmedWhitespace
             let label = TextJoin.join(pending + [Line(number: line.number, text: labelPart)])
-            guard !label.isEmpty, label.count <= 80, !label.contains(". ") else { return nil }
+            guard !label.isEmpty, label.count <= 80, !label.hasBytes(". ") else { return nil }
             let splits = NumberRow.splits(Array(tokens[start...]), count: columns.count)
             guard !splits.isEmpty else { continue }
             if start > firstNumber, !quiet {

@@ -19,7 +19,7 @@ struct GoalParser {
     static let assignmentHeader = "Status Uppdrag Kommentar"
 
     static func isIndicatorHeader(_ text: String) -> Bool {
-        text.hasPrefix("Indikatorer") && (text.contains("Etappmål") || text.matches("[0-9]{4}"))
+        text.hasPrefix("Indikatorer") && (text.hasBytes("Etappmål") || text.matches("[0-9]{4}"))
     }
 
     static func isStructural(_ line: Line) -> Bool {
@@ -224,6 +224,11 @@ struct GoalParser {
             if let row = parseRow(line, pendingName: pendingName, columns: columns, allowShort: true) {
                 indicators.append(makeIndicator(row, years: years))
                 pendingName = []
+            } else if let row = Self.unreadableRow(line, pendingName: pendingName, columns: columns) {
+                // Never dropped: imported with the cells it has.
+                log.warning(row.lines, "the cells of the indicator \"\(row.name)\" cannot be read by the table's columns; imported with the cells as printed, split at spaces: \(Self.show(row.cells)) (check them)")
+                indicators.append(makeIndicator(row, years: years))
+                pendingName = []
             } else if isNameFragment(cursor, columns: columns, in: range) {
                 pendingName.append(line)
             } else {
@@ -260,6 +265,31 @@ struct GoalParser {
         guard trailing >= max(2, columns - 1), name.hasSuffix(")"), name.contains("("), name.count <= 90,
               !name.contains("  ") else { return nil }
         return TextJoin.join(pendingName + [Line(number: line.number, text: name)])
+    }
+
+    /// A row whose name ends with its unit (`… (%)`) followed by cells that do not read by the
+    /// table's columns (`81 % ca 83 % …`): the atoms after the name, the surplus joined into the
+    /// last cell, missing ones blank. Not a sentence: every atom has a digit, is a comparator or
+    /// dash, is capitalised, or is at most three letters (`ca`, `n/a`).
+    static func unreadableRow(_ line: Line, pendingName: [Line], columns: Int) -> ParsedRow? {
+        let text = line.trimmed
+        guard let close = text.lastIndex(of: ")"), let open = text[..<close].lastIndex(of: "(") else { return nil }
+        let name = String(text[...close])
+        let rest = text[text.index(after: close)...].trimmedWhitespace
+        guard !rest.isEmpty, name.count <= 90, open > text.startIndex || !pendingName.isEmpty else { return nil }
+        let atoms = rest.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        guard atoms.contains(where: { $0.contains(where: \.isNumber) }) else { return nil }
+        for atom in atoms where !atom.isEmpty {
+            let plausible = atom.contains(where: \.isNumber) || ["-", "–", "−", "%"].contains(atom) || IndicatorCells.isComparator(atom)
+                || (atom.first?.isUppercase ?? false) || atom.count <= 3
+            guard plausible else { return nil }
+        }
+        var cells = Array(atoms.prefix(columns))
+        if atoms.count > columns {
+            cells[columns - 1] = atoms[(columns - 1)...].joined(separator: " ")
+        }
+        cells += Array(repeating: "", count: max(0, columns - cells.count))
+        return ParsedRow(name: TextJoin.join(pendingName + [Line(number: line.number, text: name)]), cells: cells, lines: (pendingName + [line]).map(\.number))
     }
 
     struct ParsedRow {

@@ -328,7 +328,7 @@ struct InternalControlParser {
         let stem = label.split(separator: " ").first.map { $0.lowercased() } ?? ""
         var length = stem.count
         while length >= 5 {
-            if words.contains(String(stem.prefix(length))) { return length }
+            if words.hasBytes(String(stem.prefix(length))) { return length }
             length -= 1
         }
         return 0

@@ -48,7 +48,7 @@ struct MetadataReader {
 
         // Municipality: the most frequent "X kommun(s)".
         var counts: [String: Int] = [:]
-        for line in source.lines where line.text.contains(" kommun") {
+        for line in source.lines where line.text.hasBytes(" kommun") {
             for name in Self.municipalityNames(in: line.text) { counts[name, default: 0] += 1 }
         }
         var municipality = ""

@@ -330,7 +330,8 @@ enum RegexCache {
 extension String {
     /// Whether `other` occurs in the text, byte for byte (UTF-8). The importer searches short
     /// words in lines many times; Foundation's `contains` bridges every call to `NSString`.
-    func contains(_ other: String) -> Bool {
+    /// (Named apart from `contains` so that it shadows nothing in other modules' files.)
+    func hasBytes(_ other: String) -> Bool {
         let needle = Array(other.utf8)
         guard let first = needle.first else { return true }
         return withContiguousUTF8 { haystack in

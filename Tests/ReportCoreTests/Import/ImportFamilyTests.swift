@@ -262,6 +262,18 @@ import Testing
         }
     }
 
+    @Test func anUnreadableIndicatorRowIsImportedWithItsCellsAndAWarning() throws {
+        var lines = try Self.fixture("grundskolenamnden-delarsrapport-2022-08.txt").components(separatedBy: "\n")
+        #expect(lines[100] == "Lokalyta per elev (m²) 9,8 9,6 9,5 ≤9,5 ≤9 ")
+        lines[100] = "Lokalyta per elev (m²) 9,8 ca 9,6 9,5 ≤9,5 ≤9 "
+        let result = try ReportImporter().importReport(text: lines.joined(separator: "\n"), fileName: "a.txt")
+        let rows = Self.indicatorRows(result.report)
+        #expect(rows.count == 13)
+        #expect(rows.contains("Lokalyta per elev | m² | 9,8 | ca | 9,6 | 9,5 | ≤9,5 ≤9"))
+        let warning = try #require(result.warnings.first { $0.lines == [101] })
+        #expect(warning.message.contains("cannot be read by the table's columns"))
+    }
+
     // MARK: - Text as pdftotext leaves it
 
     @Test func layoutTextIsRefusedWithOneLineSayingHowToExtract() throws {
