@@ -16,6 +16,8 @@ struct ImportTiming: ParsableCommand {
     @Option(help: "The report text (pdftotext output).") var text: String = "data/source/huddinge-kommunstyrelsen-2021-08.txt"
     @Option(help: "The overlay; by default the text's .overlay.json beside it when present.") var overlay: String?
     @Option(help: "Timed runs of each (the medians are printed).") var repeats: Int = 20
+    @Flag(help: "Also time the commands as a user runs them: `malkoll import` and `malkoll check` as child processes (the `malkoll` beside this executable, or --malkoll).") var processes = false
+    @Option(help: "The malkoll executable for --processes.") var malkoll: String?
     @OptionGroup var json: JSONOption
 
     func validate() throws {
@@ -62,8 +64,36 @@ struct ImportTiming: ParsableCommand {
         let ratio = importMedian / checkMedian
         print(String(format: "import %@: median %.2f ms; check of the resulting JSON: median %.2f ms; ratio %.2f× (target ≤ 3×) over %d runs",
                      name, importMedian, checkMedian, ratio, repeats))
+        var figures: [String: Any] = ["text": text, "repeats": repeats, "importMedianMs": importMedian, "checkMedianMs": checkMedian, "ratio": ratio]
+        if processes {
+            let executable = Measure.malkollPath(malkoll)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("malkoll-bench-import-\(getpid())")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let output = folder.appendingPathComponent("imported.json").path
+            var importArguments = [executable, "import", text, "--output", output]
+            if options.overlay != nil { importArguments += ["--overlay", overlayPath] }
+            var importWall: [Double] = []
+            var checkWall: [Double] = []
+            for _ in 0 ... repeats {
+                let imported = Measure.run(importArguments)
+                let checked = Measure.run([executable, "check", output])
+                guard imported.status == 0, checked.status == 0 || checked.status == 1 else {
+                    throw ValidationError("\(executable) import/check failed (exit \(imported.status.map(String.init) ?? "signal"), \(checked.status.map(String.init) ?? "signal"))")
+                }
+                importWall.append(imported.wallMilliseconds)
+                checkWall.append(checked.wallMilliseconds)
+            }
+            // The first round warms the file cache.
+            let importProcess = Measure.median(Array(importWall.dropFirst()))
+            let checkProcess = Measure.median(Array(checkWall.dropFirst()))
+            print(String(format: "as processes: `malkoll import` median %.1f ms; `malkoll check` median %.1f ms; ratio %.2f×",
+                         importProcess, checkProcess, importProcess / checkProcess))
+            figures["processImportMedianMs"] = importProcess
+            figures["processCheckMedianMs"] = checkProcess
+            figures["processRatio"] = importProcess / checkProcess
+        }
         if let path = json.path {
-            let figures: [String: Any] = ["text": text, "repeats": repeats, "importMedianMs": importMedian, "checkMedianMs": checkMedian, "ratio": ratio]
             let data = try JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys, .prettyPrinted])
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         }
