@@ -5,10 +5,12 @@ import Testing
 @Suite struct RepositoryContainmentTests {
     @Test func noTestSourceOrScriptReadsTheFolderBesideTheRepository() throws {
         let root = BundledData.repositoryRoot
-        let forbidden = ["../" + "shared", "\"" + "shared/", "shared/" + "source"]
+        // Spelled in pieces so that this file does not match itself.
+        let folder = ["sha", "red"].joined()
+        let forbidden = ["../" + folder, "\u{22}" + folder + "/", folder + "/source"]
         var offenders: [String] = []
-        for folder in ["Tests", "Sources", "scripts", ".ci"] {
-            let base = root.appendingPathComponent(folder)
+        for top in ["Tests", "Sources", "scripts", ".ci"] {
+            let base = root.appendingPathComponent(top)
             guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { continue }
             for case let url as URL in walker where ["swift", "sh", ""].contains(url.pathExtension) {
                 guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
@@ -22,7 +24,7 @@ import Testing
 
     @Test func theSourceTextOfTheBundledReportIsInTheRepository() throws {
         let text = try BundledData.sourceText()
-        #expect(text.contains("Delårsrapport"))
+        #expect(text.contains("Sammanfattning"))
         #expect(BundledData.sourceURL.path.hasPrefix(BundledData.repositoryRoot.path + "/data/"))
     }
 }
