@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "MalkollBench",
             dependencies: [
-                "ReportCore", "ReportBrowser", "BundledReport",
+                "ReportCore", "ReportImport", "ReportBrowser", "BundledReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -19,7 +19,7 @@ extension FinancialPartParser {
     /// subsection of the section before it (or of a section named after the table it follows),
     /// any other sub-heading starts a section of its own. A heading with an image placeholder
     /// under it and no table is recorded in `absentTables`.
-    func assemble(economy economyItems: [Item], investments investmentItems: [Item], economyLine: Int, investmentsLine: Int)
+    func assemble(economy economyItems: [Item], investments investmentItems: [Item], economyLine: Int?, investmentsLine: Int?)
         -> (Economy, Investments) {
         var economyTables = tablesWithTitles(economyItems)
         var investmentTables = tablesWithTitles(investmentItems)
@@ -45,9 +45,17 @@ extension FinancialPartParser {
         let (economyCommentary, absent) = commentary(economyItems, verksamheter: verksamheter)
         let (investmentCommentary, moreAbsent) = commentary(investmentItems, verksamheter: verksamheter)
 
-        func finish(_ table: ParsedTable?, id: String, what: String, line: Int, kind: (String) -> RowKind) -> FinancialTable {
+        /// `optional`: a table many boards do not have (Covid-19, nettokostnad,
+        /// samhällsbyggnadsprojekt); its absence is an info, not a warning.
+        func finish(_ table: ParsedTable?, id: String, what: String, line: Int?, optional: Bool = true, kind: (String) -> RowKind) -> FinancialTable {
             guard var table else {
-                log.warning([line], "no \(what) table found; an empty table is recorded")
+                if let line {
+                    if optional {
+                        log.info([line], "no \(what) table in the part; recorded as an empty table (the board does not report one)")
+                    } else {
+                        log.warning([line], "no \(what) table found; an empty table is recorded")
+                    }
+                }
                 return FinancialTable(id: id, title: what, rowHeader: "", unit: "", columns: [], rows: [])
             }
             structure(&table, kind: kind)
@@ -55,12 +63,12 @@ extension FinancialPartParser {
                                   rows: table.rows, notes: table.notes.isEmpty ? nil : table.notes)
         }
         let economy = Economy(
-            operations: finish(operations, id: "operations", what: "Ekonomi", line: economyLine) { FinancialPartParser.provisionalKind($0) ?? .cost },
+            operations: finish(operations, id: "operations", what: "Ekonomi", line: economyLine, optional: false) { FinancialPartParser.provisionalKind($0) ?? .cost },
             netCost: finish(netCost, id: "netCost", what: "Nettokostnad", line: economyLine) { _ in .value },
             covid: finish(covid, id: "covid", what: "Covid-19", line: economyLine) { _ in .value },
             absentTables: absent + moreAbsent, commentary: economyCommentary)
         let investments = Investments(
-            board: finish(board, id: "boardInvestments", what: "Nämndernas investeringar", line: investmentsLine) { _ in .investment },
+            board: finish(board, id: "boardInvestments", what: "Nämndernas investeringar", line: investmentsLine, optional: false) { _ in .investment },
             urbanDevelopment: finish(urban, id: "urbanDevelopment", what: "Samhällsbyggnadsprojekt", line: investmentsLine) { _ in .investment },
             commentary: investmentCommentary)
         return (economy, investments)
@@ -88,9 +96,9 @@ extension FinancialPartParser {
     }
 
     static func defaultTitle(_ table: ParsedTable) -> String {
-        let subject = table.rowHeader.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let subject = table.rowHeader.split(separator: ",").first.map { $0.trimmedWhitespace.lowercased() } ?? ""
         if let sum = table.rows.last(where: { $0.label.lowercased().hasPrefix("summa ") }) {
-            let what = sum.label.dropFirst("summa ".count).trimmingCharacters(in: .whitespaces)
+            let what = sum.label.dropFirst("summa ".count).trimmedWhitespace
             let capitalised = what.prefix(1).uppercased() + what.dropFirst()
             return subject.isEmpty ? capitalised : "\(capitalised) per \(subject)"
         }
@@ -286,6 +294,8 @@ extension FinancialPartParser {
             inferSumsByArithmetic(rows: &rows, columns: table.columns, sums: &sums, lines: table.rowLines)
         }
 
+        Self.kindsByStructure(&rows, sums: sums, lines: table.rowLines, log: log)
+
         // Ids: the label folded; a repeated label gets its heading (and total) as prefix.
         var used: Set<String> = []
         var ids: [String] = []
@@ -319,6 +329,53 @@ extension FinancialPartParser {
         }
         table.rows = rows
         reportSplits(table, sums: sums)
+    }
+
+    /// Income and cost told apart by the table's structure, not by each row's label: the rows
+    /// of a group headed `Intäkter` (or `Kostnader`) take the group's kind, and so do the
+    /// members of a sum row that is income or cost (`Summa intäkter`, `Verksamhetens
+    /// intäkter`). A row called `Avgifter` or `Ersättningar` under the income heading is income.
+    static func kindsByStructure(_ rows: inout [TableRow], sums: [Int: [(Int, Bool)]], lines: [[Int]], log: DiagnosticLog) {
+        guard rows.contains(where: { $0.kind == .income || $0.kind == .cost }) else { return }
+        func groupKind(_ label: String) -> RowKind? {
+            let lower = label.lowercased()
+            if lower.contains("intäkt") { return .income }
+            if lower.contains("kostnad") { return .cost }
+            return nil
+        }
+        var changed: [Int] = []
+        func assign(_ r: Int, _ kind: RowKind) {
+            guard rows[r].kind != kind, rows[r].kind == .income || rows[r].kind == .cost else { return }
+            rows[r].kind = kind
+            changed.append(r)
+        }
+        var current: RowKind?
+        for r in rows.indices {
+            if rows[r].kind == .heading {
+                current = (rows[r].level ?? 0) == 0 ? groupKind(rows[r].label) : current
+            } else if (rows[r].level ?? 0) >= 1, let kind = current {
+                assign(r, kind)
+            } else if (rows[r].level ?? 0) == 0, sums[r] == nil {
+                current = nil
+            }
+        }
+        // Members of income and cost sums, down through nested sums.
+        var pass = 0
+        var again = true
+        while again, pass < 8 {
+            again = false
+            pass += 1
+            for (sum, members) in sums where rows[sum].kind == .income || rows[sum].kind == .cost {
+                for (member, negative) in members where !negative && rows[member].kind != rows[sum].kind && rows[member].kind != .heading {
+                    assign(member, rows[sum].kind)
+                    again = true
+                }
+            }
+        }
+        if !changed.isEmpty {
+            let names = changed.sorted().map { "\(rows[$0].label) (\(rows[$0].kind == .income ? "income" : "cost"))" }
+            log.info(changed.sorted().flatMap { lines[$0] }, "rows given their kind by the table's groups and sums: \(names.joined(separator: ", "))")
+        }
     }
 
     /// Reports how ambiguous rows were split: an arithmetic decision is an info; a choice by

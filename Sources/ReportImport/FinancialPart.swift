@@ -135,6 +135,7 @@ struct FinancialPartParser {
     /// `Covid-19, ekonomiska konsekvenser, tkr Utfall perioden Prognos helår`,
     /// `Investeringar samhällsbyggnad 2021 mnkr* Helår För perioden`.
     static func columnHeader(_ text: String) -> ColumnHeader? {
+        guard text.hasBytes("kr") || text.hasBytes("KR") || text.hasBytes("Kr") else { return nil }
         let words = text.split(separator: " ").map(String.init)
         guard let u = words.firstIndex(where: { ["tkr", "mnkr"].contains($0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "*,:"))) }) else {
             return nil
@@ -184,7 +185,7 @@ struct FinancialPartParser {
     /// `Helår   Perioden jan-aug   Perioden fg år` → three groups; `Helår För perioden` → two.
     static func groups(_ text: String) -> [String] {
         var result: [String] = []
-        for piece in text.components(separatedBy: "  ").map({ $0.trimmingCharacters(in: .whitespaces) }) where !piece.isEmpty {
+        for piece in text.components(separatedBy: "  ").map({ $0.trimmedWhitespace }) where !piece.isEmpty {
             var current: [String] = []
             let words = piece.split(separator: " ").map(String.init)
             for (k, word) in words.enumerated() {
@@ -357,9 +358,9 @@ struct FinancialPartParser {
         guard firstNumber < tokens.count else { return nil }
         let numbers = (pending + [line]).map(\.number)
         for start in firstNumber ..< tokens.count {
-            let labelPart = tokens[start].before.trimmingCharacters(in: .whitespaces)
+            let labelPart = tokens[start].before.trimmedWhitespace
             let label = TextJoin.join(pending + [Line(number: line.number, text: labelPart)])
-            guard !label.isEmpty, label.count <= 80, !label.contains(". ") else { return nil }
+            guard !label.isEmpty, label.count <= 80, !label.hasBytes(". ") else { return nil }
             let splits = NumberRow.splits(Array(tokens[start...]), count: columns.count)
             guard !splits.isEmpty else { continue }
             if start > firstNumber, !quiet {
@@ -408,7 +409,7 @@ struct FinancialPartParser {
     /// `Reinvestering       `: a label followed by one space per blank cell.
     private func headingRow(_ line: Line, columns: Int) -> String? {
         let text = line.text
-        let label = text.trimmingCharacters(in: .whitespaces)
+        let label = text.trimmedWhitespace
         guard !label.isEmpty, label.count <= 60, !label.contains(where: \.isNumber) || !label.contains(" ") else { return nil }
         var trailing = 0
         for character in text.reversed() {

@@ -19,7 +19,7 @@ struct GoalParser {
     static let assignmentHeader = "Status Uppdrag Kommentar"
 
     static func isIndicatorHeader(_ text: String) -> Bool {
-        text.hasPrefix("Indikatorer") && (text.contains("Etappmål") || text.matches("[0-9]{4}"))
+        text.hasPrefix("Indikatorer") && (text.hasBytes("Etappmål") || text.matches("[0-9]{4}"))
     }
 
     static func isStructural(_ line: Line) -> Bool {
@@ -108,7 +108,7 @@ struct GoalParser {
     /// `God ekonomi och effektiv verksamhet - ekonomisk hållbarhet` → `ekonomisk`.
     static func defaultAreaID(_ title: String) -> String {
         if let range = title.range(of: " - ", options: .backwards) {
-            let tail = title[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            let tail = title[range.upperBound...].trimmedWhitespace
             if let first = tail.split(separator: " ").first {
                 let slug = Words.slug(String(first))
                 if !slug.isEmpty { return slug }
@@ -199,15 +199,34 @@ struct GoalParser {
         var pendingName: [Line] = []
         var inNotes = false
         var cursor = index + 1
-        while cursor < range.upperBound, !Self.isStructural(lines[cursor]) {
+        while cursor < range.upperBound {
             let line = lines[cursor]
+            // The header repeated at the top of the next page (or standing alone there): the
+            // table goes on.
+            if !inNotes, pendingName.isEmpty, line.trimmed == header.trimmed {
+                log.info([line.number], "the indicator table's header repeated (a page break); the table goes on")
+                cursor += 1
+                continue
+            }
+            guard !Self.isStructural(line) else { break }
             defer { cursor += 1 }
             if inNotes {
                 noteLines.append(line)
                 continue
             }
             if line.isBlank { continue }
+            if let name = Self.blankRowName(line, pendingName: pendingName, columns: columns) {
+                log.warning((pendingName + [line]).map(\.number), "the indicator \"\(name)\" has no value or target printed (only blanks); imported with blank cells")
+                indicators.append(makeIndicator(ParsedRow(name: name, cells: Array(repeating: "", count: columns), lines: (pendingName + [line]).map(\.number)), years: years))
+                pendingName = []
+                continue
+            }
             if let row = parseRow(line, pendingName: pendingName, columns: columns, allowShort: true) {
+                indicators.append(makeIndicator(row, years: years))
+                pendingName = []
+            } else if let row = Self.unreadableRow(line, pendingName: pendingName, columns: columns) {
+                // Never dropped: imported with the cells it has.
+                log.warning(row.lines, "the cells of the indicator \"\(row.name)\" cannot be read by the table's columns; imported with the cells as printed, split at spaces: \(Self.show(row.cells)) (check them)")
                 indicators.append(makeIndicator(row, years: years))
                 pendingName = []
             } else if isNameFragment(cursor, columns: columns, in: range) {
@@ -233,6 +252,46 @@ struct GoalParser {
         return (IndicatorTable(years: years, longTermTargetYear: longTermYear ?? 0, indicators: indicators, notes: notes), cursor)
     }
 
+    /// `Frånvaro över 15 procent (%)      `: a name that ends with its unit, followed by a blank
+    /// per cell (at least as many spaces as there are columns less one), and nothing else.
+    static func blankRowName(_ line: Line, pendingName: [Line], columns: Int) -> String? {
+        let text = line.text
+        var trailing = 0
+        for character in text.reversed() {
+            guard character == " " else { break }
+            trailing += 1
+        }
+        let name = text.trimmedWhitespace
+        guard trailing >= max(2, columns - 1), name.hasSuffix(")"), name.contains("("), name.count <= 90,
+              !name.contains("  ") else { return nil }
+        return TextJoin.join(pendingName + [Line(number: line.number, text: name)])
+    }
+
+    /// A row whose name ends with its unit (`… (%)`) followed by cells that do not read by the
+    /// table's columns (`81 % ca 83 % …`): the atoms after the name, the surplus joined into the
+    /// last cell, missing ones blank. Not a sentence: every atom has a digit, is a comparator or
+    /// dash, is capitalised, or is at most three letters (`ca`, `n/a`).
+    static func unreadableRow(_ line: Line, pendingName: [Line], columns: Int) -> ParsedRow? {
+        let text = line.trimmed
+        guard let close = text.lastIndex(of: ")"), let open = text[..<close].lastIndex(of: "(") else { return nil }
+        let name = String(text[...close])
+        let rest = text[text.index(after: close)...].trimmedWhitespace
+        guard !rest.isEmpty, name.count <= 90, open > text.startIndex || !pendingName.isEmpty else { return nil }
+        let atoms = rest.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        guard atoms.contains(where: { $0.contains(where: \.isNumber) }) else { return nil }
+        for atom in atoms where !atom.isEmpty {
+            let plausible = atom.contains(where: \.isNumber) || ["-", "–", "−", "%"].contains(atom) || IndicatorCells.isComparator(atom)
+                || (atom.first?.isUppercase ?? false) || atom.count <= 3
+            guard plausible else { return nil }
+        }
+        var cells = Array(atoms.prefix(columns))
+        if atoms.count > columns {
+            cells[columns - 1] = atoms[(columns - 1)...].joined(separator: " ")
+        }
+        cells += Array(repeating: "", count: max(0, columns - cells.count))
+        return ParsedRow(name: TextJoin.join(pendingName + [Line(number: line.number, text: name)]), cells: cells, lines: (pendingName + [line]).map(\.number))
+    }
+
     struct ParsedRow {
         var name: String
         var cells: [String]
@@ -247,19 +306,21 @@ struct GoalParser {
         let numbers = (pendingName + [line]).map(\.number)
         // The name is atoms[..<split]; try the longest cell part first.
         for split in 0 ..< atoms.count {
-            let name = atoms[..<split].joined(separator: " ").trimmingCharacters(in: .whitespaces)
-            if name.isEmpty && pendingName.isEmpty && split > 0 { continue }
             if split == 0 && pendingName.isEmpty { continue }
             if split > 0, atoms[split - 1].isEmpty { continue }
+            if split > 0, pendingName.isEmpty, atoms[..<split].allSatisfy(\.isEmpty) { continue }
+            guard let read = IndicatorCells.read(atoms: atoms[split...], count: columns, valueCount: columns - 2) else { continue }
+            let name = atoms[..<split].joined(separator: " ").trimmedWhitespace
             let rest = atoms[split...].joined(separator: " ")
-            guard let read = IndicatorCells.read(rest, count: columns) else { continue }
             if read.cells.allSatisfy({ $0.isEmpty }) { continue }
             let fullName = TextJoin.join(pendingName + [Line(number: line.number, text: name)])
             if read.ambiguous {
-                log.warning(numbers, "the cells \"\(rest.trimmingCharacters(in: .whitespaces))\" can be read in more than one way; read as \(Self.show(read.cells))")
+                log.warning(numbers, "the cells \"\(rest.trimmedWhitespace)\" can be read in more than one way; read as \(Self.show(read.cells)), the reading with numbers of the most similar size")
+            } else if read.merged {
+                log.info(numbers, "digits separated by a space are read as numbers with a thousands separator, by the table's columns: \(Self.show(read.cells))")
             }
-            if read.merged {
-                log.warning(numbers, "digits separated by a space are read as one number with a thousands separator: \(Self.show(read.cells))")
+            if read.freeText {
+                log.info(numbers, "a target in words is read as printed: \(Self.show(read.cells))")
             }
             return ParsedRow(name: fullName, cells: read.cells, lines: numbers)
         }
@@ -267,12 +328,11 @@ struct GoalParser {
         // A row with fewer cells than columns: only when the name is clearly complete.
         let trimmedName = TextJoin.join(pendingName)
         for split in 0 ..< atoms.count {
-            let name = atoms[..<split].joined(separator: " ").trimmingCharacters(in: .whitespaces)
+            let name = atoms[..<split].joined(separator: " ").trimmedWhitespace
             let complete = (split == 0 && !pendingName.isEmpty) || name.hasSuffix(")")
             guard complete else { continue }
-            let rest = atoms[split...].joined(separator: " ")
             for short in stride(from: columns - 1, through: max(2, columns - 2), by: -1) {
-                guard let read = IndicatorCells.read(rest, count: short), read.cells.contains(where: { !$0.isEmpty }) else { continue }
+                guard let read = IndicatorCells.read(atoms: atoms[split...], count: short, valueCount: min(short, columns - 2)), read.cells.contains(where: { !$0.isEmpty }) else { continue }
                 let cells = read.cells + Array(repeating: "", count: columns - short)
                 let fullName = split == 0 ? trimmedName : TextJoin.join(pendingName + [Line(number: line.number, text: name)])
                 log.warning(numbers, "the row \"\(fullName)\" has \(short) cells for \(columns) columns; the missing ones are taken as blank at the end: \(Self.show(cells)) (which column is blank cannot be told from the text)")
@@ -310,10 +370,10 @@ struct GoalParser {
             let content = String(name[open.upperBound ..< name.index(before: name.endIndex)])
             let first = content.first
             let acronym = (2 ... 5).contains(content.count) && content.allSatisfy { $0.isUppercase }
-            let unitLike = content == "%" || acronym || (first?.isLowercase ?? false && content.split(separator: " ").count <= 3)
+            let unitLike = content == "%" || acronym || (first?.isLowercase ?? false && content.split(separator: " ").count <= 6)
             if unitLike {
                 unit = content
-                name = String(name[..<open.lowerBound]).trimmingCharacters(in: .whitespaces)
+                name = String(name[..<open.lowerBound]).trimmedWhitespace
             } else {
                 log.info(row.lines, "\"(\(content))\" at the end of \"\(name)\" is read as part of the name, not as a unit (a unit is %, an acronym or starts with a lower-case letter)")
             }
@@ -355,8 +415,14 @@ struct GoalParser {
             } else {
                 titleStart = leading.rest
             }
+        } else if let unknown = Words.unknownLeadingStatus(first.text) {
+            status = unknown.status
+            titleStart = unknown.rest
+            log.warning([first.number], "uppdrag status \"\(unknown.status)\" is not one the progress scale knows (Klart, Pågår, Ej påbörjad, Blir klart i år … see the README); kept as printed and counted as not assessed")
         } else {
-            log.warning([first.number], "uppdrag without a printed status (\(Words.progressStatuses.joined(separator: ", "))); status left empty")
+            status = first.trimmed.split(separator: " ").first.map(String.init) ?? ""
+            titleStart = String(first.trimmed.dropFirst(status.count))
+            log.warning([first.number], "uppdrag without a recognisable status before its title; the first word \"\(status)\" is kept as the status and counted as not assessed")
         }
         var titleLines = [Line(number: first.number, text: titleStart)]
         var next = cursor + 1
@@ -390,7 +456,7 @@ struct GoalParser {
             log.warning(titleLines.map(\.number), "uppdrag title runs into its comment without a blank line and no point where the comment starts can be found; everything is read as the title")
             return (Assignment(title: title, status: status, comment: TextJoin.cellParagraphs(Array(lines[next ..< end]))), end)
         }
-        let title = words[..<chosen.word].joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        let title = words[..<chosen.word].joined(separator: " ").trimmedWhitespace
         let commentFirst = Line(number: first.number, text: words[chosen.word...].joined(separator: " "))
         let comment = TextJoin.cellParagraphs([commentFirst] + titleLines.dropFirst() + Array(lines[next ..< end]))
         var message = "uppdrag title and comment start on the same line; the title is read as \"\(title)\" and the comment as starting at \"\(words[chosen.word])\""

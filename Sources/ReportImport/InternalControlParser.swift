@@ -61,7 +61,7 @@ struct InternalControlParser {
             case .systematic: kind.hasPrefix("Systematiska")
             }
         }) {
-            log.warning([lines[content.lowerBound - 1].number], "no \"\(kind)\" in Plan för intern kontroll")
+            log.info([lines[content.lowerBound - 1].number], "no \"\(kind)\" in Plan för intern kontroll; the report has none")
         }
         return InternalControl(introduction: introduction, riskReductions: risks, auditActions: audits, systematicControls: controls)
     }
@@ -92,7 +92,7 @@ struct InternalControlParser {
     /// Splits `Informationsteknologisäkerhet Risk vid insamling` at the first capitalised word
     /// after the first word: the process column printed on the same line as the next column.
     private func splitLeadingLabel(_ text: String) -> (label: String, rest: String)? {
-        let words = text.trimmingCharacters(in: .whitespaces).split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        let words = text.trimmedWhitespace.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         for k in words.indices.dropFirst() where words[k].first?.isUppercase == true && (k == 1 || words[k - 1].first?.isLowercase == true) {
             return (words[..<k].joined(separator: " "), words[k...].joined(separator: " "))
         }
@@ -329,7 +329,7 @@ struct InternalControlParser {
         let stem = label.split(separator: " ").first.map { $0.lowercased() } ?? ""
         var length = stem.count
         while length >= 5 {
-            if words.contains(String(stem.prefix(length))) { return length }
+            if words.hasBytes(String(stem.prefix(length))) { return length }
             length -= 1
         }
         return 0
@@ -346,6 +346,8 @@ struct InternalControlParser {
             return drafts.map { _ in ("", nil) }
         }
         let n = drafts.count
+        // How many letters of each label's first word each control's text shares, once.
+        let affinities: [[Int]] = drafts.map { draft in labels.map { Self.affinity(draft.words, $0.name) } }
         // Boundaries: for the gap between label j and j+1, the last control of group j.
         var options: [[Int]] = []
         for j in 0 ..< labels.count - 1 {
@@ -361,7 +363,7 @@ struct InternalControlParser {
             for j in labels.indices {
                 let end = j < bounds.count ? bounds[j] : n - 1
                 guard start <= end else { score -= 1000; start = end + 1; continue }
-                for k in start ... end { score += Double(Self.affinity(drafts[k].words, labels[j].name)) }
+                for k in start ... end { score += Double(affinities[k][j]) }
                 let centre = Double(start + end) / 2
                 let offset = labels[j].place.position - centre
                 score -= 0.01 * offset * offset

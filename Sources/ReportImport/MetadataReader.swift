@@ -10,26 +10,46 @@ struct MetadataReader {
     static let months = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
     static let monthNames = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
 
-    func metadata(goalAreas: [GoalArea], economy: Economy, investments: Investments) -> ReportMetadata {
+    func metadata(goalAreas: [GoalArea], economy: Economy, investments: Investments, cover: [Line] = []) -> ReportMetadata {
+        // The cover page (lines before the Sammanfattning): the kind of report, the board, the
+        // diarienummer (which the data format has no field for).
+        var coverKind: (kind: ReportKind, text: String, line: Int)?
+        var coverBoard: String?
+        for line in cover {
+            let text = line.trimmed
+            let lower = text.lowercased()
+            if coverKind == nil {
+                if lower.hasPrefix("verksamhetsberättelse") || lower.hasPrefix("årsredovisning") || lower.hasPrefix("årsberättelse") {
+                    coverKind = (.annualReport, text, line.number)
+                } else if lower.hasPrefix("delårsrapport") || lower.hasPrefix("tertialrapport") || lower.hasPrefix("tertialuppföljning") {
+                    coverKind = (.interimReport, text, line.number)
+                }
+            }
+            if coverBoard == nil, text.count <= 60, lower.hasSuffix("nämnden") || lower.hasSuffix("styrelsen") || lower.hasSuffix("nämnd") {
+                coverBoard = text
+            }
+            if lower.hasPrefix("diarienummer") || lower.hasPrefix("dnr") {
+                log.info([line.number], "the cover's \"\(text)\" is not imported: the data format has no field for the diarienummer")
+            }
+        }
+
         // Board: the label of the page furniture.
         var board = ""
         let labels = Dictionary(source.furnitureLabels.map { ($0, 1) }, uniquingKeysWith: +)
         if let most = labels.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) {
             board = most.key
             log.info([], "board \"\(board)\" taken from the page furniture (\"\(board) | N\")")
+        } else if let coverBoard {
+            board = coverBoard
+            log.info([], "board \"\(board)\" taken from the cover page (no page furniture)")
         } else {
-            log.warning([], "no page furniture (\"Nämnd | N\") to tell the board; metadata.board left empty (set it in the overlay)")
+            log.warning([], "no page furniture (\"Nämnd | N\") or cover page to tell the board; metadata.board left empty (set it in the overlay)")
         }
 
         // Municipality: the most frequent "X kommun(s)".
         var counts: [String: Int] = [:]
-        for line in source.lines {
-            var rest = Substring(line.text)
-            while let match = rest.range(of: "[A-ZÅÄÖ][a-zåäöé]+ kommuns?\\b", options: .regularExpression) {
-                let name = rest[match].split(separator: " ")[0]
-                counts[String(name), default: 0] += 1
-                rest = rest[match.upperBound...]
-            }
+        for line in source.lines where line.text.hasBytes(" kommun") {
+            for name in Self.municipalityNames(in: line.text) { counts[name, default: 0] += 1 }
         }
         var municipality = ""
         if let most = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) {
@@ -68,10 +88,18 @@ struct MetadataReader {
             first = start
             last = end
             log.info([], "period \(Self.monthNames[start])–\(Self.monthNames[end]) taken from \"\(periodText)\"")
+        } else if let title = coverKind, title.kind == .annualReport {
+            log.info([title.line], "no period group in the tables and the cover says \"\(title.text)\": a full-year report")
+        } else if economy.operations.columns.contains(where: { $0.scope == "fullYear" && $0.role == .actual }) {
+            log.info([], "the operations table has the full-year columns (budget, utfall, avvikelse) and no period group: a full-year report")
         } else {
             log.warning([], "no period (e.g. \"Perioden jan-aug\") in the tables; the period is taken as the whole year")
         }
-        let kind: ReportKind = (first == 0 && last == 11) ? .annualReport : .interimReport
+        var kind: ReportKind = (first == 0 && last == 11) ? .annualReport : .interimReport
+        if let title = coverKind, title.kind != kind {
+            log.warning([title.line], "the cover says \"\(title.text)\" but the tables' period is \(Self.monthNames[first])–\(Self.monthNames[last]); the kind is taken from the cover")
+            kind = title.kind
+        }
         let lastDay = Self.lastDay(month: last + 1, year: year)
         let period = first == last ? "\(Self.monthNames[first]) \(year)" : "\(Self.monthNames[first])–\(Self.monthNames[last]) \(year)"
         let units = ReportUnits(operations: economy.operations.unit, investments: investments.board.unit,
@@ -80,6 +108,32 @@ struct MetadataReader {
             municipality: municipality, board: board, kind: kind, period: period,
             periodStart: String(format: "%04d-%02d-01", year, first + 1), periodEnd: String(format: "%04d-%02d-%02d", year, last + 1, lastDay),
             reportingYear: year, units: units, source: fileName)
+    }
+
+    /// The `X` of every `X kommun` / `X kommuns` in `text` (what `[A-ZÅÄÖ][a-zåäöé]+ kommuns?\b`
+    /// matches), scanned by hand: the word before ` kommun`, capitalised, lower-case after.
+    static func municipalityNames(in text: String) -> [String] {
+        let words = text.split(separator: " ", omittingEmptySubsequences: false)
+        var names: [String] = []
+        for k in words.indices.dropFirst() where words[k] == "kommun" || words[k] == "kommuns" || words[k].hasPrefix("kommun") {
+            let word = words[k]
+            // `\b` after kommun(s): what follows is not a letter or digit.
+            let tail = word.hasPrefix("kommuns") ? word.dropFirst(7) : word.dropFirst(6)
+            if let next = tail.first, next.isLetter || next.isNumber || next == "_" { continue }
+            // The name is the end of the previous word: a capital then lower-case letters.
+            let previous = words[k - 1]
+            var start = previous.endIndex
+            while start > previous.startIndex {
+                let before = previous.index(before: start)
+                guard "abcdefghijklmnopqrstuvwxyzåäöé".contains(previous[before]) else { break }
+                start = before
+            }
+            guard start > previous.startIndex, start < previous.endIndex else { continue }
+            let capital = previous.index(before: start)
+            guard "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ".contains(previous[capital]) else { continue }
+            names.append(String(previous[capital...]))
+        }
+        return names
     }
 
     static func lastDay(month: Int, year: Int) -> Int {

@@ -45,16 +45,18 @@ struct ReportBuilder {
         func part(_ heading: String) -> (headingIndex: Int, content: Range<Int>)? {
             parts.topLevel.first { $0.heading == heading }.map { ($0.headingIndex, $0.content) }
         }
-        let economyPart = part(Self.economyHeading)!
-        let investmentsPart = part(Self.investmentsHeading)!
-        let controlPart = part(Self.internalControlHeading)!
-
         let financial = FinancialPartParser(lines: lines, log: log)
-        let economyItems = financial.parse(heading: Self.economyHeading, headingIndex: economyPart.headingIndex, content: economyPart.content)
-        let investmentItems = financial.parse(heading: Self.investmentsHeading, headingIndex: investmentsPart.headingIndex, content: investmentsPart.content)
+        // A part the report does not have is an empty list of items (its tables are recorded
+        // empty by the assembly).
+        let economyPart = part(Self.economyHeading)
+        let investmentsPart = part(Self.investmentsHeading)
+        let economyItems = economyPart.map { financial.parse(heading: Self.economyHeading, headingIndex: $0.headingIndex, content: $0.content) }
+            ?? [.heading(Self.economyHeading, line: 0)]
+        let investmentItems = investmentsPart.map { financial.parse(heading: Self.investmentsHeading, headingIndex: $0.headingIndex, content: $0.content) }
+            ?? [.heading(Self.investmentsHeading, line: 0)]
         let (economy, investments) = financial.assemble(economy: economyItems, investments: investmentItems,
-                                                        economyLine: lines[economyPart.headingIndex].number,
-                                                        investmentsLine: lines[investmentsPart.headingIndex].number)
+                                                        economyLine: economyPart.map { lines[$0.headingIndex].number },
+                                                        investmentsLine: investmentsPart.map { lines[$0.headingIndex].number })
 
         let sectionParser = SectionParser(lines: lines, log: log)
         var sections: [TextSection] = []
@@ -63,14 +65,20 @@ struct ReportBuilder {
         }
 
         var controlParser = InternalControlParser(lines: lines, log: log)
-        let internalControl = controlParser.parse(heading: Self.internalControlHeading, content: controlPart.content)
+        let internalControl: InternalControl
+        if let controlPart = part(Self.internalControlHeading) {
+            internalControl = controlParser.parse(heading: Self.internalControlHeading, content: controlPart.content)
+        } else {
+            internalControl = InternalControl(introduction: TextSection(id: Words.slug(Self.internalControlHeading), heading: Self.internalControlHeading, paragraphs: []),
+                                              riskReductions: [], auditActions: [], systematicControls: [])
+        }
 
         var statements = StatementReader(log: log, goalAreas: goalAreas)
         let summaryStatements = statements.read(summarySections: summarySections, introduction: internalControl.introduction,
                                                  summaryLines: summaryParser.paragraphLines, introductionLines: controlParser.introductionLines)
 
         let metadata = MetadataReader(source: source, log: log, fileName: fileName)
-            .metadata(goalAreas: goalAreas, economy: economy, investments: investments)
+            .metadata(goalAreas: goalAreas, economy: economy, investments: investments, cover: cover(before: parts.summary.lowerBound - 1))
 
         return Report(
             formatVersion: 1, metadata: metadata, statusRule: nil,
@@ -79,23 +87,38 @@ struct ReportBuilder {
             internalControl: internalControl, transcriptionNotes: nil)
     }
 
-    /// Finds the parts; fails when one the data format requires is missing.
+    /// The lines before the Sammanfattning heading: a cover page (title, board, municipality,
+    /// diarienummer) or nothing.
+    func cover(before end: Int) -> [Line] {
+        Array(lines[0 ..< max(0, end)]).filter { !$0.isBlank }
+    }
+
+    /// Finds the parts. Only a text with no recognisable report fails: no `Målområde:` at all.
+    /// A part the report does not have (Sammanfattning, Ekonomi, Investeringar, Plan för intern
+    /// kontroll, a text section) is an info, which `--strict` refuses.
     func segment() throws(ImportFailure) -> ReportParts {
         guard lines.contains(where: { !$0.isBlank }) else {
             throw ImportFailure(line: 1, message: "the text is empty")
         }
         let lastLine = source.lineCount
-        guard let summaryStart = lines.firstIndex(where: { $0.trimmed == "Sammanfattning" }) else {
-            throw ImportFailure(line: 1, message: "no \"Sammanfattning\" heading: this does not look like the text of a follow-up report")
+        let summaryHeading = lines.firstIndex { $0.trimmed == "Sammanfattning" }
+        let searchFrom = summaryHeading ?? 0
+        guard let goalsStart = lines.indices.first(where: { $0 >= searchFrom && lines[$0].trimmed.hasPrefix("Målområde:") }) else {
+            if let summaryHeading {
+                throw ImportFailure(line: lastLine, message: "no \"Målområde:\" heading after the Sammanfattning (line \(lines[summaryHeading].number)); the goals part is missing (is the file truncated?)")
+            }
+            throw ImportFailure(line: 1, message: "no \"Sammanfattning\" and no \"Målområde:\" heading: this does not look like the text of a follow-up report")
         }
-        guard let goalsStart = lines.indices.first(where: { $0 > summaryStart && lines[$0].trimmed.hasPrefix("Målområde:") }) else {
-            throw ImportFailure(line: lastLine, message: "no \"Målområde:\" heading after the Sammanfattning (line \(lines[summaryStart].number)); the goals part is missing (is the file truncated?)")
+        // Without a Sammanfattning heading the summary is empty; a cover page may stand before the goals.
+        let summaryStart = summaryHeading ?? goalsStart
+        if summaryHeading == nil {
+            log.missingPart([lines[goalsStart].number], "no \"Sammanfattning\" heading before the first Målområde; the summary is left empty")
         }
         let preliminary = lines.indices.first { index in
-            index > summaryStart && index < goalsStart && lines[index].trimmed.hasPrefix("Område") && lines[index].trimmed.lowercased().contains("bedömning")
+            index > summaryStart && index < goalsStart && Self.isAssessmentHeader(lines[index].trimmed)
         }
-        if preliminary == nil {
-            log.warning([lines[summaryStart].number], "no \"Område Preliminär bedömning\" table after the Sammanfattning; the summary runs to the first Målområde")
+        if preliminary == nil, summaryHeading != nil {
+            log.warning([lines[summaryStart].number], "no assessment table (\"Område Preliminär bedömning\", \"Område Bedömning\" …) after the Sammanfattning; the summary runs to the first Målområde")
         }
 
         var known = options.sectionHeadings
@@ -104,16 +127,15 @@ struct ReportBuilder {
         for index in goalsStart ..< lines.count {
             let text = lines[index].trimmed
             guard known.contains(text), !found.contains(where: { $0.heading == text }) else { continue }
-            let previousBlank = index == 0 || lines[index - 1].isBlank || lines[index - 1].text.trimmingCharacters(in: .whitespaces).hasSuffix(".")
+            let previousBlank = index == 0 || lines[index - 1].isBlank || lines[index - 1].text.trimmedWhitespace.hasSuffix(".")
             guard previousBlank else { continue }
             found.append((text, index))
         }
         for required in [Self.economyHeading, Self.investmentsHeading, Self.internalControlHeading]
         where !found.contains(where: { $0.heading == required }) {
-            if let after = found.last {
-                throw ImportFailure(line: lastLine, message: "the part \"\(required)\" is missing; the text ends at line \(lastLine), in the part \"\(after.heading)\" (line \(lines[after.index].number)); is the file truncated?")
-            }
-            throw ImportFailure(line: lastLine, message: "the part \"\(required)\" is missing; the text ends at line \(lastLine) inside the goals part; is the file truncated?")
+            let place = found.last.map { "the text ends at line \(lastLine), in the part \"\($0.heading)\" (line \(lines[$0.index].number))" }
+                ?? "the text ends at line \(lastLine) inside the goals part"
+            log.missingPart([lastLine], "the report has no part \"\(required)\" (\(place)); imported without it (is the file truncated?)")
         }
         var topLevel: [(heading: String, headingIndex: Int, content: Range<Int>)] = []
         for (position, entry) in found.enumerated() {
@@ -126,7 +148,16 @@ struct ReportBuilder {
         let goalsEnd = found.first?.index ?? lines.count
         let summaryEnd = preliminary ?? goalsStart
         let preliminaryRange = preliminary.map { $0 + 1 ..< goalsStart } ?? goalsStart ..< goalsStart
-        return ReportParts(summary: summaryStart + 1 ..< summaryEnd, preliminaryAssessment: preliminaryRange,
+        let summaryRange = summaryHeading == nil ? goalsStart ..< goalsStart : summaryStart + 1 ..< summaryEnd
+        return ReportParts(summary: summaryRange, preliminaryAssessment: preliminaryRange,
                            goals: goalsStart ..< goalsEnd, topLevel: topLevel)
+    }
+
+    /// The assessment table's header: `Område Preliminär bedömning`, `Område Bedömning`,
+    /// `Område Bedömning helår`, `Område Måluppfyllelse` ….
+    static func isAssessmentHeader(_ text: String) -> Bool {
+        guard text.hasPrefix("Område ") else { return false }
+        let lower = text.lowercased()
+        return lower.contains("bedömning") || lower.contains("måluppfyllelse")
     }
 }

@@ -37,13 +37,16 @@ public struct ReportImporter: Sendable {
     /// Imports a report text. `fileName` names the text in diagnostics and becomes the default
     /// `metadata.source`.
     ///
-    /// Throws `ImportFailure` when no report can be produced: an empty text, a text without the
-    /// parts the data format requires (Sammanfattning, a Målområde, Ekonomi with its operations
-    /// table, Investeringar, Plan för intern kontroll — a missing one usually means a truncated
-    /// file), and, with `options.strict`, the first warning.
+    /// Throws `ImportFailure` when no report can be produced: an empty text, a text extracted
+    /// with `pdftotext -layout`, a text without any `Målområde:` (no recognisable report), and,
+    /// with `options.strict`, the first warning or missing part (Sammanfattning, Ekonomi,
+    /// Investeringar, Plan för intern kontroll: each imports as empty with an info otherwise).
     public func importReport(text: String, fileName: String) throws(ImportFailure) -> ImportResult {
         let log = DiagnosticLog()
         let source = SourceText(text, log: log)
+        if let line = LayoutText.firstAlignedLine(source.lines) {
+            throw ImportFailure(line: line, message: LayoutText.message)
+        }
         var builder = ReportBuilder(source: source, options: options, log: log, fileName: fileName)
         var report = try builder.build()
         if let overlay = options.overlay {
@@ -53,8 +56,8 @@ public struct ReportImporter: Sendable {
             log.warning([], "the imported report breaks a rule of the data format: \(problem.description)")
         }
         let diagnostics = log.entries
-        if options.strict, let first = diagnostics.first(where: { $0.severity == .warning }) {
-            throw ImportFailure(line: first.lines.first, message: "strict import: \(first.message)")
+        if options.strict, let first = diagnostics.indices.first(where: { diagnostics[$0].severity == .warning || log.refusedByStrict.contains($0) }) {
+            throw ImportFailure(line: diagnostics[first].lines.first, message: "strict import: \(diagnostics[first].message)")
         }
         return ImportResult(report: report, diagnostics: diagnostics)
     }
@@ -155,6 +158,15 @@ final class DiagnosticLog: @unchecked Sendable {
 
     func info(_ lines: [Int], _ message: String) {
         entries.append(ImportDiagnostic(severity: .info, lines: lines, message: message))
+    }
+
+    /// Indices of the entries that `--strict` refuses although they are infos.
+    private(set) var refusedByStrict: Set<Int> = []
+
+    /// A part the report does not have: an info, refused by `--strict`.
+    func missingPart(_ lines: [Int], _ message: String) {
+        refusedByStrict.insert(entries.count)
+        info(lines, message)
     }
 }
 

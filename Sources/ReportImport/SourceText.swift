@@ -1,12 +1,20 @@
 import Foundation
+import ReportCore
 
 /// A line of the source text with its 1-based number in the file.
 struct Line: Sendable, Equatable {
     let number: Int
     /// The text without the line break (and without a CR of a CRLF).
     let text: String
+    /// The text without leading and trailing whitespace (computed once: it is read often).
+    let trimmed: String
 
-    var trimmed: String { text.trimmingCharacters(in: .whitespaces) }
+    init(number: Int, text: String) {
+        self.number = number
+        self.text = text
+        self.trimmed = text.trimmedWhitespace
+    }
+
     /// Empty or whitespace only.
     var isBlank: Bool { trimmed.isEmpty }
     /// Whitespace only, but not empty: where `pdftotext` left an image or an empty table cell.
@@ -22,15 +30,25 @@ struct SourceText {
     let lineCount: Int
 
     init(_ text: String, log: DiagnosticLog) {
-        var raw = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        raw = raw.replacingOccurrences(of: "\u{0C}", with: "\n")
+        var raw = text
+        if raw.utf8.contains(0x0D) {
+            raw = raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
         if raw.hasPrefix("\u{FEFF}") { raw.removeFirst() }
-        var parts = raw.components(separatedBy: "\n")
+        var parts = raw.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
         if parts.last == "" { parts.removeLast() }
         var lines: [Line] = []
         var labels: [String] = []
         var furnitureLines: [Int] = []
-        for (index, part) in parts.enumerated() {
+        var pageBreaks: [Int] = []
+        for (index, original) in parts.enumerated() {
+            // `pdftotext` ends every page with a form feed, which starts the next page's first
+            // line: a page break, not a line of its own (line numbers stay those of an editor).
+            var part = original
+            if part.utf8.contains(0x0C) {
+                part = part.replacingOccurrences(of: "\u{0C}", with: "")
+                pageBreaks.append(index + 1)
+            }
             if let label = Self.furnitureLabel(part) {
                 labels.append(label)
                 furnitureLines.append(index + 1)
@@ -41,21 +59,60 @@ struct SourceText {
         if !furnitureLines.isEmpty {
             log.info(furnitureLines, "page furniture (\"\(labels[0]) | N\") removed")
         }
+        if !pageBreaks.isEmpty {
+            log.info(pageBreaks.count > 12 ? [] : pageBreaks, "\(pageBreaks.count) page break(s) (form feeds) read as page ends")
+        }
         self.lines = lines
         self.furnitureLabels = labels
         self.lineCount = parts.count
     }
 
-    /// `Kommunstyrelsen | 9` → `Kommunstyrelsen`: a short label, a bar and a page number.
+    /// `Kommunstyrelsen | 9` → `Kommunstyrelsen`: a short label, a bar and a page number (or the
+    /// page number first: `9 | Grundskolenämnden`).
     static func furnitureLabel(_ line: String) -> String? {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard line.utf8.contains(0x7C) else { return nil }
+        let trimmed = line.trimmedWhitespace
         let pieces = trimmed.components(separatedBy: "|")
         guard pieces.count == 2 else { return nil }
-        let label = pieces[0].trimmingCharacters(in: .whitespaces)
-        let page = pieces[1].trimmingCharacters(in: .whitespaces)
+        var label = pieces[0].trimmedWhitespace
+        var page = pieces[1].trimmedWhitespace
+        if !label.isEmpty, label.allSatisfy(\.isNumber) { swap(&label, &page) }
         guard !label.isEmpty, label.count <= 60, !page.isEmpty, page.allSatisfy(\.isNumber), page.count <= 3 else { return nil }
         guard !label.contains(where: \.isNumber) else { return nil }
         return label
+    }
+}
+
+/// Text extracted with `pdftotext -layout` keeps the page's columns by padding with runs of
+/// spaces; the importer reads the reading-order text `pdftotext` gives without `-layout`.
+enum LayoutText {
+    /// The one-line refusal.
+    static let message = "this text was extracted with `pdftotext -layout` (its columns are aligned with runs of spaces); extract it again without -layout: `pdftotext FILE.pdf FILE.txt`"
+
+    /// The first line number of a column-aligned text, or `nil`: at least 8 lines, and at least a
+    /// tenth of the non-blank lines, have a run of four or more spaces between two words.
+    static func firstAlignedLine(_ lines: [Line]) -> Int? {
+        var aligned: [Int] = []
+        var nonBlank = 0
+        for line in lines {
+            let utf8 = line.text.utf8
+            var seenText = false
+            var run = 0
+            var found = false
+            for byte in utf8 {
+                if byte == 0x20 {
+                    run += 1
+                } else {
+                    if seenText, run >= 4 { found = true; break }
+                    seenText = true
+                    run = 0
+                }
+            }
+            if seenText { nonBlank += 1 }
+            if found { aligned.append(line.number) }
+        }
+        guard aligned.count >= 8, aligned.count * 10 >= nonBlank, let first = aligned.first else { return nil }
+        return first
     }
 }
 
@@ -123,7 +180,7 @@ enum TextJoin {
                 continue
             }
             current.append(line)
-            let end = line.text.trimmingCharacters(in: .whitespaces)
+            let end = line.text.trimmedWhitespace
             if end.hasSuffix(".") || end.hasSuffix(":") {
                 result.append(join(current))
                 current = []
@@ -145,12 +202,12 @@ enum TextJoin {
             current.append(character)
             if ".!?".contains(character), index + 2 < characters.count, characters[index + 1] == " ",
                characters[index + 2].isUppercase || characters[index + 2].isNumber {
-                result.append(current.trimmingCharacters(in: .whitespaces))
+                result.append(current.trimmedWhitespace)
                 current = ""
             }
             index += 1
         }
-        let rest = current.trimmingCharacters(in: .whitespaces)
+        let rest = current.trimmedWhitespace
         if !rest.isEmpty { result.append(rest) }
         return result
     }
@@ -160,26 +217,28 @@ enum TextJoin {
 enum Words {
     /// `Skattesats, kommun` → `skattesats-kommun`; `Åtgärdad cykelväg` → `atgardad-cykelvag`.
     static func slug(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingDash = false
-        for character in text.lowercased() {
-            let folded: String
-            switch character {
-            case "å", "ä", "á", "à", "â": folded = "a"
-            case "ö", "ó", "ò", "ô": folded = "o"
-            case "é", "è", "ê", "ë": folded = "e"
-            default: folded = String(character)
+        for scalar in text.lowercased().unicodeScalars {
+            let folded: UInt8?
+            switch scalar {
+            case "å", "ä", "á", "à", "â": folded = UInt8(ascii: "a")
+            case "ö", "ó", "ò", "ô": folded = UInt8(ascii: "o")
+            case "é", "è", "ê", "ë": folded = UInt8(ascii: "e")
+            default:
+                let v = scalar.value
+                folded = (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) ? UInt8(v) : nil
             }
-            if folded.count == 1, let scalar = folded.unicodeScalars.first, scalar.isASCII,
-               CharacterSet.alphanumerics.contains(scalar) {
-                if pendingDash && !out.isEmpty { out += "-" }
+            if let folded {
+                if pendingDash && !out.isEmpty { out.append(UInt8(ascii: "-")) }
                 pendingDash = false
-                out += folded
+                out.append(folded)
             } else {
                 pendingDash = true
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Small Swedish number words and digits: `en`, `ett` → 1 … `tolv` → 12, `14` → 14.
@@ -195,23 +254,38 @@ enum Words {
     /// A regular-expression group matching a number word or digits.
     static let numberPattern = "(en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|[0-9]+)"
 
-    /// The printed statuses of uppdrag and internal control.
-    static let progressStatuses = ["Troligen klart i år", "Blir klart i år", "Ej klart i år"]
+    /// The printed statuses of uppdrag and internal control that the progress scale knows
+    /// (`Progress.printedStatuses`), longest first, in their printed capitalisation.
+    static let progressStatuses: [String] = Progress.printedStatuses.keys
+        .map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        .sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
 
-    /// The status printed at the start of `text`, and the rest.
+    /// The status printed at the start of `text` (a whole word or words), and the rest.
     static func leadingStatus(_ text: String) -> (status: String, rest: String)? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        for status in progressStatuses where trimmed.lowercased().hasPrefix(status.lowercased()) {
-            let rest = trimmed.dropFirst(status.count).trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedWhitespace
+        let lower = trimmed.lowercased()
+        for status in progressStatuses where lower.hasPrefix(status.lowercased()) {
+            let after = trimmed.dropFirst(status.count)
+            guard after.isEmpty || after.first == " " else { continue }
+            let rest = after.trimmedWhitespace
             return (String(trimmed.prefix(status.count)), rest)
         }
         return nil
     }
 
+    /// A status the scale does not know, printed before a title: the words before the first
+    /// capitalised word after the first (`Vilande Utreda behovet …` → `Vilande`), at most four.
+    static func unknownLeadingStatus(_ text: String) -> (status: String, rest: String)? {
+        let words = text.trimmedWhitespace.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard words.count >= 2, let first = words[0].first, first.isLetter else { return nil }
+        guard let next = words.indices.dropFirst().first(where: { words[$0].first?.isUppercase ?? false }), next <= 4 else { return nil }
+        return (words[..<next].joined(separator: " "), words[next...].joined(separator: " "))
+    }
+
     /// A short line that reads as a heading: starts with an upper-case letter, at most
     /// `maxWords` words and 60 characters, no sentence punctuation at the end.
     static func looksLikeHeading(_ text: String, maxWords: Int = 7) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedWhitespace
         guard let first = trimmed.first, first.isUppercase, trimmed.count <= 60 else { return false }
         guard let last = trimmed.last, !".,:;!?".contains(last) else { return false }
         return trimmed.split(separator: " ").count <= maxWords
@@ -219,16 +293,79 @@ enum Words {
 }
 
 extension String {
+    /// Without leading and trailing whitespace (spaces, tabs, no-break spaces): what
+    /// `trimmingCharacters(in: .whitespaces)` gives, without its cost.
+    var trimmedWhitespace: String { Substring(self).trimmedWhitespace }
+}
+
+extension Substring {
+    /// Without leading and trailing whitespace (see `String.trimmedWhitespace`).
+    var trimmedWhitespace: String {
+        let scalars = unicodeScalars
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "\t" || (scalar.value > 0x7F && scalar.properties.generalCategory == .spaceSeparator)
+        }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        guard let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(Substring(scalars[first ... last]))
+    }
+}
+
+/// Compiled regular expressions by pattern: compiling one costs far more than matching it.
+enum RegexCache {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var compiled: [String: NSRegularExpression] = [:]
+
+    static func regex(_ pattern: String, caseInsensitive: Bool) -> NSRegularExpression? {
+        let key = (caseInsensitive ? "i:" : "s:") + pattern
+        lock.lock()
+        defer { lock.unlock() }
+        if let regex = compiled[key] { return regex }
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : []) else { return nil }
+        compiled[key] = regex
+        return regex
+    }
+}
+
+extension String {
+    /// Whether `other` occurs in the text, byte for byte (UTF-8). The importer searches short
+    /// words in lines many times; Foundation's `contains` bridges every call to `NSString`.
+    /// (Named apart from `contains` so that it shadows nothing in other modules' files.)
+    func hasBytes(_ other: String) -> Bool {
+        let needle = Array(other.utf8)
+        guard let first = needle.first else { return true }
+        return withContiguousUTF8 { haystack in
+            guard haystack.count >= needle.count else { return false }
+            var index = 0
+            let last = haystack.count - needle.count
+            while index <= last {
+                if haystack[index] == first {
+                    var k = 1
+                    while k < needle.count, haystack[index + k] == needle[k] { k += 1 }
+                    if k == needle.count { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    private func withContiguousUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var copy = self
+        return copy.withUTF8(body)
+    }
+
     /// Words separated by single spaces, keeping empty words where spaces are doubled.
-    var spaceSeparated: [String] { components(separatedBy: " ") }
+    var spaceSeparated: [String] { utf8.split(separator: 0x20, omittingEmptySubsequences: false).map { String(Substring($0)) } }
 
     func matches(_ pattern: String) -> Bool {
-        range(of: pattern, options: .regularExpression) != nil
+        guard let regex = RegexCache.regex(pattern, caseInsensitive: false) else { return false }
+        return regex.firstMatch(in: self, range: NSRange(startIndex..., in: self)) != nil
     }
 
     /// The capture groups of the first match of `pattern` (case-insensitive), or `nil`.
     func firstMatch(_ pattern: String) -> [String]? {
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
+        guard let regex = RegexCache.regex(pattern, caseInsensitive: true) else { return nil }
         let range = NSRange(startIndex..., in: self)
         guard let match = regex.firstMatch(in: self, range: range) else { return nil }
         return (0 ..< match.numberOfRanges).map { index in

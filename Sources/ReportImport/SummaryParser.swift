@@ -79,8 +79,9 @@ struct SummaryParser {
     }
 
     /// Words a printed assessment is made of (`Uppnås`, `Uppnås delvis`, `Närmar sig` …).
-    static let assessmentWords: Set<String> = ["uppnås", "ej", "inte", "delvis", "närmar", "sig", "uppnått", "uppfylls", "uppfyllt", "uppnådd"]
-    static let assessmentCores: Set<String> = ["uppnås", "uppnått", "närmar", "uppfylls", "uppfyllt", "uppnådd"]
+    static let assessmentWords: Set<String> = ["uppnås", "ej", "inte", "delvis", "helt", "närmar", "sig", "uppnått", "uppfylls", "uppfyllt", "uppnådd",
+                                               "uppnåddes", "uppnåtts", "uppfylldes", "uppfyllts"]
+    static let assessmentCores: Set<String> = ["uppnås", "uppnått", "närmar", "uppfylls", "uppfyllt", "uppnådd", "uppnåddes", "uppnåtts", "uppfylldes", "uppfyllts"]
 
     func preliminaryAssessment(in range: Range<Int>) -> [PreliminaryAssessment] {
         var result: [PreliminaryAssessment] = []

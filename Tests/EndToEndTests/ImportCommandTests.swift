@@ -63,7 +63,11 @@ import Testing
         let truncated = folder.appendingPathComponent("truncated.txt")
         let lines = try String(contentsOf: sourceText, encoding: .utf8).components(separatedBy: "\n")
         try lines.prefix(900).joined(separator: "\n").write(to: truncated, atomically: true, encoding: .utf8)
-        let result = try MalkollBinary.run(["import", truncated.path])
+        // A truncated text imports what it has (with infos); --strict refuses it.
+        let lenient = try MalkollBinary.run(["import", truncated.path])
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains("truncated"))
+        let result = try MalkollBinary.run(["import", truncated.path, "--strict"])
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("\(truncated.path):"))

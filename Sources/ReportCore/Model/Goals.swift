@@ -187,25 +187,38 @@ public struct Assignment: Codable, Sendable, Equatable {
     public var progress: Progress { Progress(printed: status) }
 }
 
-/// The three printed progress statuses used for uppdrag and internal control.
+/// The progress scale of uppdrag and internal control. Reports print their own wording; the
+/// printed text is always kept and classified here:
+///
+/// | printed (any case) | progress |
+/// |---|---|
+/// | Blir klart i år, Klart, Klar, Avslutat, Avslutad, Genomfört, Genomförd, Slutfört, Slutförd | `completed` |
+/// | Troligen klart i år, Pågår, Pågår enligt plan, Påbörjad, Påbörjat | `likelyCompleted` |
+/// | Ej klart i år, Ej påbörjad, Ej påbörjat, Inte påbörjad, Försenad, Försenat, Avbruten, Avbrutet | `notCompleted` |
+/// | anything else (or nothing) | `other`: not assessed |
 public enum Progress: String, Codable, Sendable, CaseIterable {
-    /// "Blir klart i år".
+    /// "Blir klart i år", "Klart", "Avslutat" ….
     case completed
-    /// "Troligen klart i år".
+    /// "Troligen klart i år", "Pågår" ….
     case likelyCompleted
-    /// "Ej klart i år".
+    /// "Ej klart i år", "Ej påbörjad", "Försenad" ….
     case notCompleted
-    /// Any other printed text.
+    /// Any other printed text: not assessed.
     case other
+
+    /// The printed statuses the scale knows, lower-cased, with their progress.
+    public static let printedStatuses: [String: Progress] = [
+        "blir klart i år": .completed, "klart": .completed, "klar": .completed, "avslutat": .completed, "avslutad": .completed,
+        "genomfört": .completed, "genomförd": .completed, "slutfört": .completed, "slutförd": .completed,
+        "troligen klart i år": .likelyCompleted, "pågår": .likelyCompleted, "pågår enligt plan": .likelyCompleted,
+        "påbörjad": .likelyCompleted, "påbörjat": .likelyCompleted,
+        "ej klart i år": .notCompleted, "ej påbörjad": .notCompleted, "ej påbörjat": .notCompleted, "inte påbörjad": .notCompleted,
+        "försenad": .notCompleted, "försenat": .notCompleted, "avbruten": .notCompleted, "avbrutet": .notCompleted,
+    ]
 
     /// Classifies a printed status; unknown wording is `.other`, never guessed.
     public init(printed: String) {
-        switch printed.trimmingCharacters(in: .whitespaces).lowercased() {
-        case "blir klart i år": self = .completed
-        case "troligen klart i år": self = .likelyCompleted
-        case "ej klart i år": self = .notCompleted
-        default: self = .other
-        }
+        self = Self.printedStatuses[printed.trimmingCharacters(in: .whitespaces).lowercased()] ?? .other
     }
 
     /// The canonical Swedish wording.

@@ -116,15 +116,17 @@ import Testing
         #expect(changes.allSatisfy { $0.hasPrefix("sections") })
     }
 
-    @Test func removedRequiredPartFails() throws {
+    @Test func reportWithoutInternalControlImportsWithAnInfoAndStrictRefusesIt() throws {
         var source = try Source()
         #expect(source[1228].hasPrefix("Plan för intern kontroll"))
         source.remove(1228 ... 1550)
-        #expect(throws: ImportFailure.self) { try ImportTestSupport.importLines(source.lines) }
-        do {
-            _ = try ImportTestSupport.importLines(source.lines)
-        } catch let failure as ImportFailure {
-            #expect(failure.message.hasPrefix("the part \"Plan för intern kontroll\" is missing"))
+        let result = try ImportTestSupport.importLines(source.lines)
+        #expect(result.report.internalControl.riskReductions.isEmpty && result.report.internalControl.systematicControls.isEmpty)
+        let note = try #require(result.diagnostics.first { $0.message.hasPrefix("the report has no part \"Plan för intern kontroll\"") })
+        #expect(note.severity == .info)
+        let text = source.lines.joined(separator: "\n") + "\n"
+        #expect(throws: ImportFailure.self) {
+            try ReportImporter(options: ImportOptions(overlay: ImportTestSupport.overlay(), strict: true)).importReport(text: text, fileName: "v.txt")
         }
     }
 
@@ -177,29 +179,26 @@ import Testing
         #expect(furniture.lines == [161, 178, 436, 852])
     }
 
-    @Test func truncatedFileFails() throws {
+    @Test func truncatedFileImportsWhatItHasAndStrictRefusesIt() throws {
         let source = try Source()
-        for (cut, part) in [(1100, "Plan för intern kontroll"), (900, "Investeringar")] {
-            let lines = Array(source.lines.prefix(cut))
+        for (cut, part) in [(1100, "Plan för intern kontroll"), (900, "Investeringar"), (300, "Ekonomi")] {
+            let text = source.lines.prefix(cut).joined(separator: "\n") + "\n"
+            let result = try ReportImporter().importReport(text: text, fileName: "cut.txt")
+            let note = try #require(result.diagnostics.first { $0.message.hasPrefix("the report has no part \"\(part)\"") })
+            #expect(note.severity == .info)
+            #expect(note.lines == [cut])
+            #expect(note.message.hasSuffix("(is the file truncated?)"))
             do {
-                _ = try ImportTestSupport.importLines(lines)
-                Issue.record("a file cut at line \(cut) imported")
-            } catch let failure as ImportFailure {
-                #expect(failure.line == cut)
-                #expect(failure.message.hasPrefix("the part \"\(part)\" is missing; the text ends at line \(cut)"))
-                #expect(failure.message.hasSuffix("is the file truncated?"))
+                _ = try ReportImporter(options: ImportOptions(strict: true)).importReport(text: text, fileName: "cut.txt")
+                Issue.record("a file cut at line \(cut) imported with --strict")
+            } catch {
+                #expect(error.message.contains("is the file truncated?"))
             }
-        }
-        do {
-            _ = try ImportTestSupport.importLines(Array(source.lines.prefix(300)))
-            Issue.record("a file cut at line 300 imported")
-        } catch let failure as ImportFailure {
-            #expect(failure.description == "line 300: the part \"Ekonomi\" is missing; the text ends at line 300 inside the goals part; is the file truncated?")
         }
         #expect(throws: ImportFailure(line: 1, message: "the text is empty")) {
             try ReportImporter().importReport(text: " \n\n", fileName: "empty.txt")
         }
-        #expect(throws: ImportFailure.self) {
+        #expect(throws: ImportFailure(line: 1, message: "no \"Sammanfattning\" and no \"Målområde:\" heading: this does not look like the text of a follow-up report")) {
             try ReportImporter().importReport(text: "Hello\nworld\n", fileName: "other.txt")
         }
     }
