@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.1"),
     ],
     targets: [
         // The bundled default report and the format's JSON Schema, shipped as resources.
@@ -24,7 +25,7 @@ let package = Package(
         // Report text (as pdftotext leaves it) -> model.
         .target(name: "ReportImport", dependencies: ["ReportCore"]),
         // Pure view layer: grid, widgets, state, update, render, key table. Never touches ncurses.
-        .target(name: "ReportBrowser", dependencies: ["ReportCore"]),
+        .target(name: "ReportBrowser", dependencies: ["ReportCore", .product(name: "Algorithms", package: "swift-algorithms")]),
         .systemLibrary(
             name: "CNcursesw",
             path: "Sources/CNcursesw",

@@ -5,7 +5,9 @@ import Testing
 @Suite struct RepositoryContainmentTests {
     @Test func noTestSourceOrScriptReadsTheFolderBesideTheRepository() throws {
         let root = BundledData.repositoryRoot
-        let forbidden = ["../" + "shared", "\"" + "shared/", "shared/" + "source"]
+        // Spelled in pieces so this file does not match itself.
+        let shared = "sha" + "red"
+        let forbidden = ["../" + shared, "\"" + shared + "/", shared + "/source"]
         var offenders: [String] = []
         for folder in ["Tests", "Sources", "scripts", ".ci"] {
             let base = root.appendingPathComponent(folder)
@@ -22,7 +24,7 @@ import Testing
 
     @Test func theSourceTextOfTheBundledReportIsInTheRepository() throws {
         let text = try BundledData.sourceText()
-        #expect(text.contains("Delårsrapport"))
+        #expect(text.localizedLowercase.contains("delårsrapport"))
         #expect(BundledData.sourceURL.path.hasPrefix(BundledData.repositoryRoot.path + "/data/"))
     }
 }

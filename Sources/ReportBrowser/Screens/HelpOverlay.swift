@@ -12,7 +12,7 @@ enum HelpOverlay {
     static func viewport(_ state: AppState) -> Int { max(1, rect(state).height - 2) }
 
     static func maxScroll(_ state: AppState) -> Int {
-        guard state.helpVisible, !state.isTooSmall else { return 0 }
+        guard state.mode.helpScroll != nil, !state.isTooSmall else { return 0 }
         return max(0, lines(state).count - viewport(state))
     }
 
@@ -56,7 +56,7 @@ enum HelpOverlay {
         return result
     }
 
-    static func draw(_ state: AppState, into grid: inout Grid) {
+    static func draw(_ state: AppState, scroll: Int, into grid: inout Grid) {
         let box = rect(state)
         guard box.width >= 3, box.height >= 3 else { return }
         // Cover the body so no half-hidden line shows beside the box.
@@ -64,7 +64,7 @@ enum HelpOverlay {
         grid.box(box, title: "Hjälp – tangenter", glyphs: state.glyphs.box)
         let inner = box.inset(by: 1).inset(left: 1)
         let all = lines(state)
-        let first = min(state.helpScroll, max(0, all.count - 1))
+        let first = min(scroll, max(0, all.count - 1))
         for (offset, spans) in all.dropFirst(first).prefix(inner.height).enumerated() {
             var x = inner.x
             for span in spans where x < inner.maxX {

@@ -1,17 +1,6 @@
 import Foundation
 import ReportCore
 
-/// Where a search hit or a link leads: a view, and in it a line to select or a paragraph to show.
-struct Jump: Sendable, Hashable {
-    var view: ViewID
-    var focus: LineKey? = nil
-    var anchor: Int? = nil
-    /// The status filter the opened view starts with.
-    var filter: Int = 0
-    /// Mark the anchor's paragraph (a statement the audit points at).
-    var markAnchor = false
-}
-
 /// One searchable text of the report (its lower-cased text lives in the index's byte buffer).
 struct SearchEntry: Sendable {
     /// What the hit is, in Swedish, e.g. "Indikator: Resultat exkl exploatering": the prefix
@@ -226,29 +215,4 @@ extension SearchIndex {
             buffer.append(contentsOf: text.lowercased().utf8)
         }
     }
-}
-
-/// A place where the search term occurs.
-struct SearchHit: Sendable, Equatable {
-    /// The label's parts, joined only when the hit is shown (a search can have many hits).
-    var labelPrefix: String
-    var labelName: String
-    var jump: Jump
-
-    /// What the hit is, in Swedish, e.g. "Indikator: Resultat exkl exploatering".
-    var label: String { labelPrefix + labelName }
-}
-
-/// The search: the prompt while typing, the hits and which one is shown.
-struct SearchState: Sendable, Equatable {
-    /// The text being typed after `/`; `nil` when the prompt is closed.
-    var input: String?
-    /// The last confirmed term (highlighted in the visible lines).
-    var term: String = ""
-    var hits: [SearchHit] = []
-    /// Index of the hit shown, into `hits`.
-    var current: Int?
-    /// The section and navigation stack to return to (Back from a hit goes there).
-    var originSection: Section?
-    var origin: [ViewState] = []
 }
