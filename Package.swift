@@ -1,9 +1,11 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// Linux (glibc) only: the terminal adapter uses glibc's signal and terminal interfaces, and no
+// other platform is built or tested, so none is claimed.
+
 let package = Package(
     name: "Malkoll",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "malkoll", targets: ["malkoll"]),
         .executable(name: "malkoll-bench", targets: ["MalkollBench"]),

@@ -1,8 +1,8 @@
 import CNcursesw
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
+#else
+#error("The terminal adapter supports Linux (glibc) only; Package.swift claims no other platform.")
 #endif
 
 // Process-wide state that signal handlers read. Everything a handler needs is computed before
@@ -77,15 +77,10 @@ func emergencyEndwin() {
     }
 }
 
-/// A `sigaction` running `handler` (the handler field is a union member with other names on
-/// Darwin than in glibc).
+/// A `sigaction` running `handler` (glibc's layout of the handler union).
 func signalAction(_ handler: @convention(c) (Int32) -> Void, flags: Int32) -> sigaction {
     var action = sigaction()
-    #if canImport(Glibc)
     action.__sigaction_handler.sa_handler = handler
-    #else
-    action.__sigaction_u.__sa_handler = handler
-    #endif
     sigemptyset(&action.sa_mask)
     action.sa_flags = flags
     return action

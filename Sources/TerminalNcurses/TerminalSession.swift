@@ -2,8 +2,6 @@ import CNcursesw
 import ReportBrowser
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// The size of the terminal in cells.
