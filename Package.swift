@@ -43,16 +43,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Deterministic random numbers and report damage, shared by the benchmarks and the tests.
+        .target(name: "MalkollTestSupport"),
         .executableTarget(
             name: "MalkollBench",
             dependencies: [
-                "ReportCore", "ReportBrowser", "BundledReport",
+                "ReportCore", "ReportBrowser", "BundledReport", "MalkollTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "ReportCoreTests",
-            dependencies: ["ReportCore", "ReportImport", "BundledReport"],
+            dependencies: ["ReportCore", "ReportImport", "BundledReport", "MalkollTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
@@ -61,5 +63,6 @@ let package = Package(
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["malkoll"]),
+        .testTarget(name: "TerminalNcursesTests", dependencies: ["TerminalNcurses", "ReportBrowser"]),
     ]
 )

@@ -1,37 +1,35 @@
 import Foundation
 
-// This file is compiled into two targets: `MalkollBench` (the long `fuzz` runs) and, through a
-// symbolic link, `ReportCoreTests` (the fast mutation test). It needs Foundation only.
-
 /// Deterministic damage to a report file: raw byte damage and structural damage through a
 /// `JSONSerialization` round trip. Case `n` of seed `s` is always the same mutation, so a
 /// failure found by a long run can be replayed alone.
-struct ReportMutator {
+public struct ReportMutator {
     /// The undamaged file.
-    let original: [UInt8]
+    public let original: [UInt8]
     /// The undamaged file as `JSONSerialization` objects.
-    let tree: Any
+    public let tree: Any
 
-    init(data: Data) throws {
+    /// Reads the undamaged file (it must be JSON).
+    public init(data: Data) throws {
         original = [UInt8](data)
         tree = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
     }
 
 
     /// A damaged file and what was done to it.
-    struct Mutation {
-        var data: Data
-        var description: String
+    public struct Mutation {
+        public var data: Data
+        public var description: String
     }
 
     /// Raw tokens put in place of a value after serialization (not expressible as JSON objects).
-    static let rawTokens = [
+    public static let rawTokens = [
         "1e400", "-1e400", "1e-400", "123456789012345678901234567890", "-9223372036854775809", "9223372036854775808", "-0", "-1",
         "-2021", "0.5", "NaN", "Infinity", "-Infinity", "nan", "undefined", "01", "1.", ".5", "+1", "0x1F", "1e", "--1",
         "\"\\ud800\"", "\"\\u0000\"", "\"\\x41\"", "'single'", "[1,]", "{\"a\":1,}", "[", "{", "\"unterminated",
     ]
     /// Strings that look like numbers or nothing.
-    static let nanLikeStrings = [
+    public static let nanLikeStrings = [
         "NaN", "Infinity", "-Infinity", "nan", "inf", "1e999", "-1e999", "−0", "٣", "1 2 3", "1,2,3", "0,", ",5", " ", "\u{00A0}",
         "9999999999999999999999999999999", "-", "--", "+", "1e5", "12 3456", "1\u{202F}000", "\u{FEFF}5", "5\u{0000}",
     ]
@@ -50,7 +48,8 @@ struct ReportMutator {
         return result + "\""
     }
 
-    func mutate(seed: UInt64, case index: Int) -> Mutation {
+    /// Mutation number `index` of the run with `seed`.
+    public func mutate(seed: UInt64, case index: Int) -> Mutation {
         var random = SeededRandom(seed: seed &* 0x2545_F491_4F6C_DD1D ^ UInt64(truncatingIfNeeded: index) &* 0x9E37_79B9_7F4A_7C15)
         _ = random.next()
         if random.chance(40) {
@@ -107,12 +106,12 @@ struct ReportMutator {
     // MARK: - Structure
 
     /// What to do at the chosen place of the tree.
-    enum Operation: CaseIterable {
+    public enum Operation: CaseIterable, Sendable {
         case wrongType, deleteKey, duplicateKey, hugeOrNegativeNumber, nanLikeString, deepNesting, emptyContainer, emptyString,
              hugeString, renameKey, swapWithSibling, rawToken, duplicateElement
     }
 
-    func structuralMutation(_ random: inout SeededRandom) -> Mutation {
+    public func structuralMutation(_ random: inout SeededRandom) -> Mutation {
         var markers: [String: String] = [:]
         var steps: [String] = []
         var root = tree
@@ -130,7 +129,7 @@ struct ReportMutator {
     }
 
     /// Walks down a random path (stopping now and then, always at leaves) and applies `operation` there.
-    func apply(_ operation: Operation, to node: Any, path: String, random: inout SeededRandom, markers: inout [String: String], steps: inout [String]) -> Any {
+    public func apply(_ operation: Operation, to node: Any, path: String, random: inout SeededRandom, markers: inout [String: String], steps: inout [String]) -> Any {
         let stopHere = random.chance(18)
         if !stopHere, var object = node as? [String: Any], !object.isEmpty {
             let key = object.keys.sorted()[random.int(0 ..< object.count)]
