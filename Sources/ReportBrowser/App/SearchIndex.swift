@@ -1,3 +1,4 @@
+import Algorithms
 import Foundation
 import ReportCore
 
@@ -159,14 +160,10 @@ extension SearchIndex {
                     let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
                     if memcmp(base + at, first, m) == 0 {
                         // The entry holding `at`: the last start at or before it.
-                        var low = 0, high = starts.count - 1
-                        while low < high {
-                            let middle = (low + high + 1) / 2
-                            if starts[middle] <= at { low = middle } else { high = middle - 1 }
-                        }
-                        found(low)
-                        if low + 1 >= starts.count { return }
-                        position = starts[low + 1]
+                        let entry = max(0, starts.partitioningIndex { $0 > at } - 1)
+                        found(entry)
+                        if entry + 1 >= starts.count { return }
+                        position = starts[entry + 1]
                     } else {
                         position = at + 1
                     }
