@@ -106,7 +106,12 @@ enum Chrome {
         var column = 0
         for character in text {
             let w = DisplayWidth.of(character)
-            let lower = Character(String(character).lowercased().first.map(String.init) ?? String(character))
+            let lower: Character
+            if let ascii = character.asciiValue {
+                lower = Character(Unicode.Scalar(ascii >= 0x41 && ascii <= 0x5A ? ascii + 0x20 : ascii)) // what lowercased() gives
+            } else {
+                lower = Character(String(character).lowercased().first.map(String.init) ?? String(character))
+            }
             characters.append((lower, column, w))
             column += w
             if column > width { break }

@@ -60,29 +60,21 @@ enum KeyBindings {
 }
 
 extension Key {
-    /// How the help and the hint bar write the key.
+    /// How the help and the hint bar write the key: arrows as arrows, a few names shortened, the
+    /// rest as in the key script notation without brackets ("<C-d>" is "C-d").
     var label: String {
         switch self {
         case .char(" "): "Mellanslag"
         case .char(let character): String(character)
-        case .enter: "Enter"
-        case .escape: "Esc"
-        case .tab: "Tab"
-        case .backTab: "S-Tab"
-        case .backspace: "BS"
-        case .delete: "Del"
         case .up: "↑"
         case .down: "↓"
         case .left: "←"
         case .right: "→"
         case .pageUp: "PgUp"
         case .pageDown: "PgDn"
-        case .home: "Home"
-        case .end: "End"
-        case .function(let n): "F\(n)"
-        case .ctrl(let character): "C-\(character)"
         case .resize(let width, let height): "\(width)×\(height)"
         case .mouse: "mus"
+        default: String(description.dropFirst().dropLast())
         }
     }
 
