@@ -100,8 +100,10 @@ enum Chrome {
     }
 
     private static func highlight(_ term: String, in text: String, y: Int, width: Int, into grid: inout Grid) {
-        let needle = Array(term.lowercased())
+        let lowered = term.lowercased()
+        let needle = Array(lowered)
         guard !needle.isEmpty else { return }
+        if lowered.utf8.allSatisfy({ $0 < 0x80 }), !mayContain(text, asciiNeedle: Array(lowered.utf8)) { return }
         var characters: [(Character, Int, Int)] = [] // lower-cased character, column, width
         var column = 0
         for character in text {
@@ -132,6 +134,33 @@ enum Chrome {
             } else {
                 start += 1
             }
+        }
+    }
+
+    /// Whether `text` may hold the lower-cased ASCII `needle` in any case: a cheap test before
+    /// the exact match by characters. Only a Kelvin sign (U+212A, lower-cased "k") can lower-case
+    /// into ASCII from outside it, so text with one always passes.
+    private static func mayContain(_ text: String, asciiNeedle needle: [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let n = bytes.count, m = needle.count
+            guard m <= n else { return false }
+            for index in 0..<n where bytes[index] == 0xE2 && index + 2 < n && bytes[index + 1] == 0x84 && bytes[index + 2] == 0xAA {
+                return true
+            }
+            var start = 0
+            while start + m <= n {
+                var offset = 0
+                while offset < m {
+                    let byte = bytes[start + offset]
+                    let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                    if lower != needle[offset] { break }
+                    offset += 1
+                }
+                if offset == m { return true }
+                start += 1
+            }
+            return false
         }
     }
 
