@@ -144,7 +144,8 @@ extension AppState {
 
     /// The help's scroll position after a movement key.
     private func scrolledHelp(_ scroll: Int, _ command: Command) -> Int {
-        let page = max(1, HelpOverlay.viewport(self) - 1)
+        let lineCount = HelpOverlay.lines(self).count
+        let page = max(1, HelpOverlay.viewport(self, lineCount: lineCount) - 1)
         var scroll = scroll
         switch command {
         case .down: scroll += 1
@@ -157,7 +158,7 @@ extension AppState {
         case .bottom: scroll = Int.max / 2
         default: break
         }
-        return min(max(0, scroll), HelpOverlay.maxScroll(self))
+        return min(max(0, scroll), HelpOverlay.maxScroll(self, lineCount: lineCount))
     }
 
     // MARK: - Navigation

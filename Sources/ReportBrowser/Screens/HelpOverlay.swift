@@ -9,11 +9,12 @@ enum HelpOverlay {
         return Rect(x: (state.width - width) / 2, y: max(1, (state.height - 1 - height) / 2), width: width, height: height)
     }
 
-    static func viewport(_ state: AppState) -> Int { max(1, rect(state).height - 2) }
+    static func viewport(_ state: AppState, lineCount: Int? = nil) -> Int { max(1, rect(state, lineCount: lineCount).height - 2) }
 
-    static func maxScroll(_ state: AppState) -> Int {
+    static func maxScroll(_ state: AppState, lineCount: Int? = nil) -> Int {
         guard state.mode.helpScroll != nil, !state.isTooSmall else { return 0 }
-        return max(0, lines(state).count - viewport(state))
+        let count = lineCount ?? lines(state).count
+        return max(0, count - viewport(state, lineCount: count))
     }
 
     static func lines(_ state: AppState) -> [[Span]] {
