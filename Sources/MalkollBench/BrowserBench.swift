@@ -3,6 +3,7 @@ import BundledReport
 import Foundation
 import ReportBrowser
 import ReportCore
+import MalkollTestSupport
 
 /// Loads a report for the browser benchmarks: a file, a generated report of `scale`, or the bundled one.
 func browserData(file: String?, scale: Int?, seed: UInt64) throws -> BrowserData {

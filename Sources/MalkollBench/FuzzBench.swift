@@ -2,6 +2,7 @@ import ArgumentParser
 import BundledReport
 import Foundation
 import ReportCore
+import MalkollTestSupport
 
 /// What a damaged file did.
 enum FuzzOutcome: String, CaseIterable {

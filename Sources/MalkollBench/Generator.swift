@@ -1,5 +1,6 @@
 import Foundation
 import ReportCore
+import MalkollTestSupport
 
 /// Builds synthetic reports in the data format, `scale` times the size of the bundled report:
 /// per scale unit 3 goal areas, 8 KF-mål, 10 nämndmål, 26 indicators, 7 uppdrag, about 50 rows

@@ -111,6 +111,7 @@ public final class TerminalSession {
         pipeRead = fds[0]
         pipeWrite = fds[1]
 
+        TerminalReset.saveShellMode()
         guard let newScreen = newterm(nil, nc_stdout(), nc_stdin()) else {
             close(pipeRead)
             close(pipeWrite)
@@ -130,6 +131,7 @@ public final class TerminalSession {
         window = stdscr
         active = true
         signalPipeWriteFD = pipeWrite
+        TerminalReset.prepare(mouse: mouse)
         cursesActive = true
         installSignalHandlers()
 
@@ -192,6 +194,11 @@ public final class TerminalSession {
                    pollfd(fd: pipeRead, events: Int16(POLLIN), revents: 0)]
         let ready = poll(&fds, 2, timeoutMs)
         if ready > 0 && fds[1].revents != 0, let signal = readSignal() { return .signal(signal) }
+        // The terminal went away (no SIGHUP came, e.g. the other end of a pty closed): leave as
+        // for a hang-up instead of polling a dead descriptor forever.
+        if ready > 0, fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0, fds[0].revents & Int16(POLLIN) == 0 {
+            return .signal(SIGHUP)
+        }
         // Also after EINTR: ncurses' SIGWINCH handler makes the next read return KEY_RESIZE.
         return readInput()
     }
@@ -349,6 +356,13 @@ public final class TerminalSession {
     }
 
     // MARK: - Teardown
+
+    /// Ends the process by `signal` (from a `.signal` event) the way the signal itself would,
+    /// after leaving full-screen mode, so that a shell loop around the program sees it.
+    public func end(dyingOf signal: Int32) -> Never {
+        end()
+        dieOfSignal(signal)
+    }
 
     /// Leaves full-screen mode and restores the terminal and signal handlers. Safe to call twice.
     public func end() {

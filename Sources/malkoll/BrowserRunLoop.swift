@@ -20,8 +20,7 @@ enum BrowserRunLoop {
             var effects: [Effect] = []
             switch event {
             case .signal(let signal):
-                session.end()
-                exit(128 + signal)
+                session.end(dyingOf: signal)
             case .resize(let width, let height):
                 effects = update(&state, .resized(width: width, height: height))
             case .key(let key):

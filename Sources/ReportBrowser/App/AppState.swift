@@ -1,112 +1,5 @@
 import ReportCore
 
-/// The browser's sections, reachable with the digit keys and Tab.
-public enum Section: Int, CaseIterable, Sendable, Hashable {
-    case overview = 1, goals, assignments, economy, investments, internalControl, texts, audit, indicators
-
-    /// The Swedish name shown in the breadcrumb, tabs and help.
-    var title: String {
-        switch self {
-        case .overview: "Översikt"
-        case .goals: "Mål"
-        case .assignments: "Uppdrag"
-        case .economy: "Ekonomi"
-        case .investments: "Investeringar"
-        case .internalControl: "Internkontroll"
-        case .texts: "Texter"
-        case .audit: "Granskning"
-        case .indicators: "Indikatorer"
-        }
-    }
-
-    /// The view a section opens with.
-    var root: ViewID {
-        switch self {
-        case .overview: .overview
-        case .goals: .goalTree
-        case .assignments: .assignments
-        case .economy: .economy
-        case .investments: .investments
-        case .internalControl: .internalControl
-        case .texts: .texts
-        case .audit: .audit
-        case .indicators: .indicatorList
-        }
-    }
-}
-
-/// A screen the navigation stack can hold.
-enum ViewID: Sendable, Hashable {
-    case overview
-    case goalTree
-    case goal(GoalRef)
-    case indicator(Int)
-    case indicatorList
-    case assignments
-    case assignment(Int)
-    case economy
-    case investments
-    case tableRow(TableRef, Int)
-    case internalControl
-    /// Items of one process (`nil`: every process), filtered by the view's status filter.
-    case controlItems(process: Int?)
-    case controlItem(Int)
-    case texts
-    case text(Int)
-    case audit
-}
-
-/// One level of the navigation stack: the view, its selection, scroll, filter and collapsed
-/// groups, and its content laid out for the current width.
-struct ViewState: Sendable, Equatable {
-    var id: ViewID
-    /// Index into `model.selectable`.
-    var selection = 0
-    /// First body line shown.
-    var scroll = 0
-    /// 0: no filter; n: the view's n-th filter option.
-    var filter = 0
-    /// Ids of collapsed groups.
-    var collapsed: Set<String> = []
-    /// Paragraph to mark (a jump from the audit to a statement).
-    var markedAnchor: Int?
-    var model = ViewModel()
-    /// What `model` was built for; a change rebuilds it.
-    var modelKey: ModelKey?
-
-    init(id: ViewID) {
-        self.id = id
-    }
-}
-
-/// The inputs a view model depends on.
-struct ModelKey: Sendable, Hashable {
-    var width: Int
-    var ascii: Bool
-    var color: Bool
-    var filter: Int
-    var collapsed: Set<String>
-}
-
-/// A short message on the status line until the next key.
-struct Message: Sendable, Equatable {
-    var text: String
-    var role: StyleRole = .normal
-}
-
-/// Options the entry point chooses.
-public struct BrowserOptions: Sendable {
-    public var theme: Theme
-    public var ascii: Bool
-    public var mouse: Bool
-
-    public init(theme: Theme = .dark, ascii: Bool = false, mouse: Bool = false) {
-        self.theme = theme
-        self.ascii = ascii
-        self.mouse = mouse
-    }
-}
-
 /// The whole state of the browser. `update` is the only place it changes; `render` draws it.
 public struct AppState: Sendable {
     let data: BrowserData
@@ -119,9 +12,8 @@ public struct AppState: Sendable {
     public internal(set) var theme: Theme
     var ascii: Bool
     var mouse: Bool
-    var zoom = false
-    var helpVisible = false
-    var helpScroll = 0
+    /// What the keys act on: the screens, zoom, the help over one of them, or the search prompt.
+    var mode: Mode = .browse
     var message: Message?
     /// Set when a quitting key was handled.
     public internal(set) var hasQuit = false
@@ -187,22 +79,8 @@ public struct AppState: Sendable {
         guard view.modelKey != key else { return }
         let context = BuildContext(data: data, width: key.width, glyphs: Glyphs(ascii: ascii), color: theme.usesColor,
                                    filter: view.filter, collapsed: view.collapsed, markedAnchor: view.markedAnchor)
-        let cacheKey = ModelCache.Key(id: view.id, model: key, markedAnchor: view.markedAnchor)
-        view.model = data.modelCache.model(for: cacheKey) { ScreenFactory.build(view.id, context) }
+        view.model = ScreenFactory.build(view.id, context)
         view.modelKey = key
         view.selection = min(max(0, view.selection), max(0, view.model.selectableCount - 1))
     }
-}
-
-/// What a screen needs to lay out its content.
-struct BuildContext: Sendable {
-    let data: BrowserData
-    /// Columns available to the body.
-    let width: Int
-    let glyphs: Glyphs
-    /// False in the monochrome theme: bars use distinct fill glyphs instead of colours.
-    let color: Bool
-    let filter: Int
-    let collapsed: Set<String>
-    var markedAnchor: Int? = nil
 }

@@ -12,14 +12,6 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
 }
 
 extension AppState {
-    /// The mode keys are read in.
-    var mode: InputMode {
-        if search.input != nil { return .searchPrompt }
-        if helpVisible { return .help }
-        if zoom { return .zoom }
-        return .browse
-    }
-
     mutating func resize(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
@@ -28,7 +20,7 @@ extension AppState {
         view.clampScroll(viewportHeight)
         view.ensureSelectionVisible(viewportHeight)
         top = view
-        helpScroll = min(helpScroll, HelpOverlay.maxScroll(self))
+        if case .help(let base, let scroll) = mode { mode = .help(over: base, scroll: min(scroll, HelpOverlay.maxScroll(self))) }
     }
 
     mutating func handle(_ key: Key) -> [Effect] {
@@ -41,21 +33,20 @@ extension AppState {
             if mode == .browse { handleMouse(event) }
             return []
         }
-        let mode = self.mode
-        guard let command = KeyBindings.command(for: key, in: mode) else {
-            if mode == .searchPrompt, case .char(let character) = key {
-                search.input?.append(character)
+        guard let command = KeyBindings.command(for: key, in: mode.keys) else {
+            if case .searchInput(let input) = mode, case .char(let character) = key {
+                mode = .searchInput(input + String(character))
             } else if mode == .browse, case .char = key {
                 message = Message(text: "Okänd tangent \(key) – ? visar hjälpen", role: .muted)
             }
             return []
         }
-        return perform(command)
+        return perform(command, key: key)
     }
 
     // MARK: - Commands
 
-    mutating func perform(_ command: Command) -> [Effect] {
+    mutating func perform(_ command: Command, key: Key) -> [Effect] {
         switch command {
         case .quit:
             hasQuit = true
@@ -63,23 +54,46 @@ extension AppState {
         case .redraw:
             return [.forceRepaint]
         case .help:
-            helpVisible.toggle()
-            helpScroll = 0
+            switch mode {
+            case .browse: mode = .help(over: .browse, scroll: 0)
+            case .zoom: mode = .help(over: .zoom, scroll: 0)
+            case .help(let base, _): mode = base.mode
+            case .searchInput: break
+            }
         case .zoom:
-            zoom.toggle()
+            switch mode {
+            case .browse: mode = .zoom
+            case .zoom: mode = .browse
+            case .help, .searchInput: break
+            }
         case .close:
-            if helpVisible { helpVisible = false } else if zoom { zoom = false } else if stack.count > 1 { pop() } else {
-                hasQuit = true
-                return [.quit]
+            switch mode {
+            case .help(let base, _): mode = base.mode
+            case .zoom: mode = .browse
+            case .browse, .searchInput:
+                if stack.count > 1 {
+                    pop()
+                } else {
+                    hasQuit = true
+                    return [.quit]
+                }
             }
         case .back:
-            if helpVisible { helpVisible = false } else if zoom { zoom = false } else { back() }
+            switch mode {
+            case .help(let base, _): mode = base.mode
+            case .zoom: mode = .browse
+            case .browse, .searchInput: back()
+            }
         case .down, .up, .pageDown, .pageUp, .halfDown, .halfUp, .top, .bottom:
-            if helpVisible { scrollHelp(command) } else { move(command) }
+            if case .help(let base, let scroll) = mode {
+                mode = .help(over: base, scroll: scrolledHelp(scroll, command))
+            } else {
+                move(command)
+            }
         case .drill:
             drill()
-        case .section(let target):
-            switchSection(to: target)
+        case .section:
+            if let target = KeyBindings.section(for: key) { switchSection(to: target) }
         case .nextSection:
             let all = Section.allCases
             switchSection(to: all[((all.firstIndex(of: section) ?? 0) + 1) % all.count])
@@ -87,11 +101,16 @@ extension AppState {
             let all = Section.allCases
             switchSection(to: all[((all.firstIndex(of: section) ?? 0) + all.count - 1) % all.count])
         case .search:
-            search.input = ""
+            mode = .searchInput("")
         case .cancelSearch:
-            search.input = nil
+            mode = .browse
         case .deleteSearchCharacter:
-            if let input = search.input, !input.isEmpty { search.input?.removeLast() } else { search.input = nil }
+            if case .searchInput(var input) = mode, !input.isEmpty {
+                input.removeLast()
+                mode = .searchInput(input)
+            } else {
+                mode = .browse
+            }
         case .confirmSearch:
             confirmSearch()
         case .nextHit:
@@ -123,20 +142,23 @@ extension AppState {
         top = view
     }
 
-    private mutating func scrollHelp(_ command: Command) {
-        let page = max(1, HelpOverlay.viewport(self) - 1)
+    /// The help's scroll position after a movement key.
+    private func scrolledHelp(_ scroll: Int, _ command: Command) -> Int {
+        let lineCount = HelpOverlay.lines(self).count
+        let page = max(1, HelpOverlay.viewport(self, lineCount: lineCount) - 1)
+        var scroll = scroll
         switch command {
-        case .down: helpScroll += 1
-        case .up: helpScroll -= 1
-        case .pageDown: helpScroll += page
-        case .pageUp: helpScroll -= page
-        case .halfDown: helpScroll += max(1, page / 2)
-        case .halfUp: helpScroll -= max(1, page / 2)
-        case .top: helpScroll = 0
-        case .bottom: helpScroll = Int.max / 2
+        case .down: scroll += 1
+        case .up: scroll -= 1
+        case .pageDown: scroll += page
+        case .pageUp: scroll -= page
+        case .halfDown: scroll += max(1, page / 2)
+        case .halfUp: scroll -= max(1, page / 2)
+        case .top: scroll = 0
+        case .bottom: scroll = Int.max / 2
         default: break
         }
-        helpScroll = min(max(0, helpScroll), HelpOverlay.maxScroll(self))
+        return min(max(0, scroll), HelpOverlay.maxScroll(self, lineCount: lineCount))
     }
 
     // MARK: - Navigation
@@ -217,7 +239,7 @@ extension AppState {
     }
 
     private mutating func handleMouse(_ event: MouseEvent) {
-        guard mouse, !isTooSmall, !zoom, !helpVisible else { return }
+        guard mouse, !isTooSmall, mode == .browse else { return }
         var view = top
         let viewport = viewportHeight
         switch event.kind {
@@ -229,7 +251,7 @@ extension AppState {
             let firstRow = bodyRect.y + view.model.header.count
             let line = view.scroll + event.y - firstRow
             guard event.y >= firstRow, event.y < bodyRect.maxY,
-                  let index = view.model.store.selectableIndex(atLine: line) else { return }
+                  let index = view.model.selectableIndex(atLine: line) else { return }
             view.selection = index
         default:
             return
@@ -240,8 +262,8 @@ extension AppState {
     // MARK: - Search
 
     private mutating func confirmSearch() {
-        let term = (search.input ?? "").trimmingSpaces
-        search.input = nil
+        let term = (mode.searchInput ?? "").trimmingSpaces
+        mode = .browse
         guard !term.isEmpty else { return }
         search.term = term
         search.hits = data.searchIndex.search(term)

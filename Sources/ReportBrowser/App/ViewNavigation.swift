@@ -8,18 +8,17 @@ extension ViewState {
         selection >= 0 && selection < model.selectableCount ? model.selectableLine(selection) : nil
     }
 
-    /// The last scroll position (measures the whole view: only for the bottom and percentages).
-    func maxScroll(_ viewport: Int) -> Int { max(0, model.lineCount(atMost: Int.max) - viewport) }
+    /// The last scroll position.
+    func maxScroll(_ viewport: Int) -> Int { max(0, model.lineCount - viewport) }
 
-    /// `target` limited to the scroll range; measures only up to `target + viewport` lines.
+    /// `target` limited to the scroll range.
     func clamped(scroll target: Int, _ viewport: Int) -> Int {
-        let target = max(0, target)
-        return max(0, min(target, model.lineCount(atMost: target + viewport) - viewport))
+        max(0, min(target, maxScroll(viewport)))
     }
 
     /// Whether lines follow below the window at `scroll`.
     func hasLinesBelow(_ viewport: Int) -> Bool {
-        model.lineCount(atMost: scroll + viewport + 1) > scroll + viewport
+        model.lineCount > scroll + viewport
     }
 
     func isVisible(_ line: Int, _ viewport: Int) -> Bool { line >= scroll && line < scroll + viewport }
@@ -36,11 +35,11 @@ extension ViewState {
     }
 
     private func firstVisibleSelectable(_ viewport: Int) -> Int? {
-        model.store.firstSelectable(in: scroll..<scroll + viewport)
+        model.firstSelectable(in: scroll..<scroll + viewport)
     }
 
     private func lastVisibleSelectable(_ viewport: Int) -> Int? {
-        model.store.lastSelectable(in: scroll..<scroll + viewport)
+        model.lastSelectable(in: scroll..<scroll + viewport)
     }
 
     mutating func moveDown(_ viewport: Int) {
@@ -149,6 +148,6 @@ extension ViewState {
         guard let range = model.anchors[anchor] else { return }
         scroll = max(0, range.lowerBound - 1)
         clampScroll(viewport)
-        if let index = model.store.firstSelectable(in: scroll..<Int.max) { selection = index }
+        if let index = model.firstSelectable(in: scroll..<Int.max) { selection = index }
     }
 }

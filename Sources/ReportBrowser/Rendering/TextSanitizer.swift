@@ -100,24 +100,6 @@ public enum TextSanitizer {
         return lines
     }
 
-    /// The number of lines `wrap(text, width:)` returns, counted without building them (a view
-    /// measures its items with it; only the lines shown are built).
-    public static func wrapCount(_ text: some StringProtocol, width: Int) -> Int {
-        guard width > 0 else { return 0 }
-        var string = String(text)
-        if let count = string.withUTF8({ countSimple($0, width: width) }) { return count }
-        let normalized = string.unicodeScalars.contains("\r") ? string.replacingCRLF() : string
-        var count = 0
-        for paragraph in normalized.split(separator: "\n", omittingEmptySubsequences: false) {
-            if isPlainASCII(paragraph) || !paragraph.unicodeScalars.contains(where: { TerminalText.disposition(of: $0) != .keep }) {
-                count += countParagraph(paragraph, width: width)
-            } else {
-                count += countParagraph(Substring(sanitize(paragraph)), width: width)
-            }
-        }
-        return count
-    }
-
     /// Second bytes of the two-byte scalars U+00C0–U+00FF, and third bytes of U+2000–U+203F
     /// (E2 80 xx), that are kept as they are, one column wide and never joined into a longer
     /// character: text made only of these (and printable ASCII) has one column per scalar.
@@ -151,99 +133,6 @@ public enum TextSanitizer {
             columns += 1
         }
         return columns
-    }
-
-    /// `wrapCount` of UTF-8 made only of printable ASCII, "\n" and the simple scalars above,
-    /// counted byte by byte; nil for any other text.
-    private static func countSimple(_ bytes: UnsafeBufferPointer<UInt8>, width: Int) -> Int? {
-        let latin1 = simpleLatin1, punctuation = simplePunctuation
-        let n = bytes.count
-        var count = 0
-        var i = 0
-        // One paragraph per "\n"-separated run (wrapParagraph's rules, one column per scalar).
-        var lines = 0, lineWidth = 0, anyWord = false, wordWidth = 0
-        func endWord() {
-            guard wordWidth > 0 else { return }
-            anyWord = true
-            if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
-                lineWidth += 1 + wordWidth
-            } else {
-                if lineWidth > 0 { lines += 1; lineWidth = 0 }
-                if wordWidth <= width {
-                    lineWidth = wordWidth
-                } else {
-                    // Cut into lines of `width` columns.
-                    lines += (wordWidth - 1) / width
-                    lineWidth = wordWidth - (wordWidth - 1) / width * width
-                }
-            }
-            wordWidth = 0
-        }
-        func endParagraph() {
-            endWord()
-            if !anyWord { count += 1 } else { count += lines + (lineWidth > 0 || lines == 0 ? 1 : 0) }
-            lines = 0; lineWidth = 0; anyWord = false
-        }
-        while i < n {
-            let b = bytes[i]
-            if b < 0x80 {
-                if b == 0x20 {
-                    endWord()
-                } else if b == 0x0A {
-                    endParagraph()
-                } else if b > 0x20 && b < 0x7F {
-                    wordWidth += 1
-                } else {
-                    return nil
-                }
-                i += 1
-            } else if b == 0xC3, i + 1 < n, bytes[i + 1] & 0xC0 == 0x80, latin1[Int(bytes[i + 1] - 0x80)] {
-                wordWidth += 1
-                i += 2
-            } else if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] & 0xC0 == 0x80, punctuation[Int(bytes[i + 2] - 0x80)] {
-                wordWidth += 1
-                i += 3
-            } else {
-                return nil
-            }
-        }
-        endParagraph()
-        return count
-    }
-
-    /// `wrapParagraph`'s line count.
-    private static func countParagraph(_ paragraph: Substring, width: Int) -> Int {
-        var lines = 0
-        var lineWidth = 0
-        var anyWord = false
-        for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-            anyWord = true
-            let wordWidth = DisplayWidth.of(word)
-            if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
-                lineWidth += 1 + wordWidth
-                continue
-            }
-            if lineWidth > 0 {
-                lines += 1
-                lineWidth = 0
-            }
-            if wordWidth <= width {
-                lineWidth = wordWidth
-                continue
-            }
-            for character in word {
-                let w = DisplayWidth.of(character)
-                if w > width { continue }
-                if lineWidth + w > width {
-                    lines += 1
-                    lineWidth = 0
-                }
-                lineWidth += w
-            }
-        }
-        if !anyWord { return 1 }
-        if lineWidth > 0 || lines == 0 { lines += 1 }
-        return lines
     }
 
     private static func wrapParagraph(_ paragraph: String, width: Int, into lines: inout [String]) {

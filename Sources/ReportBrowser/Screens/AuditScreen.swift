@@ -22,28 +22,18 @@ enum AuditScreen {
         for index in audit.findings.indices where filter == nil || audit.findings[index].severity == filter { matching.append(index) }
         let shown = matching
         let width = context.width
-        // One item per finding: its row and the message wrapped, built only when shown.
-        model.append(LazyItems(
-            count: shown.count, selectablePerItem: 1,
-            height: { position in
-                guard let finding = data.finding(shown[position]) else { return 0 }
-                return 1 + Line.wrappedCount(finding.message, width: width - 1, indent: 4)
-            },
-            selectable: { _ in [0] },
-            build: { position in
-                let index = shown[position]
-                guard let finding = data.finding(index) else { return [] }
-                var builder = LineBuilder()
-                builder.space(1)
-                builder.text("\(g.severity(finding.severity)) ", Style(finding.severity.role))
-                builder.cell(finding.severity.swedishName, 8, .left, Style(finding.severity.role))
-                builder.cell(g.path(finding.location), max(4, width - builder.width - 1), .left, Style(.emphasis))
-                return [builder.line(key: .finding(index), action: .finding(index))] + Line.wrapped(finding.message, width: width - 1, indent: 4)
-            },
-            locate: { key in
-                guard case .finding(let index) = key else { return nil }
-                return shown.sortedPosition(of: index)
-            }))
+        // One item per finding: its row and the message wrapped.
+        func item(_ position: Int) -> [Line] {
+            let index = shown[position]
+            guard let finding = data.finding(index) else { return [] }
+            var builder = LineBuilder()
+            builder.space(1)
+            builder.text("\(g.severity(finding.severity)) ", Style(finding.severity.role))
+            builder.cell(finding.severity.swedishName, 8, .left, Style(finding.severity.role))
+            builder.cell(g.path(finding.location), max(4, width - builder.width - 1), .left, Style(.emphasis))
+            return [builder.line(key: .finding(index), action: .finding(index))] + Line.wrapped(finding.message, width: width - 1, indent: 4)
+        }
+        for position in 0..<shown.count { model.append(contentsOf: item(position)) }
         return model
     }
 }

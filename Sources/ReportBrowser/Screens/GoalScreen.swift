@@ -49,7 +49,7 @@ enum GoalScreen {
         }
 
         if let board {
-            let assignments = data.assignmentsByGoal[ref] ?? []
+            let assignments = data.assignments(in: ref)
             model.append(Parts.heading("Uppdrag"))
             if assignments.isEmpty { model.append(.text("Inga uppdrag.", .muted, indent: 2)) }
             for index in assignments {
@@ -60,9 +60,9 @@ enum GoalScreen {
             model.append(Parts.heading("Nämndens redovisning"))
             if board.narrative.isEmpty { model.append(.text("Ingen text.", .muted, indent: 2)) }
             for (p, paragraph) in board.narrative.enumerated() {
-                let start = model.fixedLineCount
+                let start = model.lineCount
                 model.append(contentsOf: Line.wrapped(paragraph, width: width - 1, indent: 2))
-                model.anchors[p] = start..<model.fixedLineCount
+                model.anchors[p] = start..<model.lineCount
                 model.append(.blank)
             }
         }

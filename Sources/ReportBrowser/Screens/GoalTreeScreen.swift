@@ -9,11 +9,11 @@ enum GoalTreeScreen {
         var model = ViewModel()
         model.emptyText = filter.map { "Inga mål har indikatorer med status \($0.swedishName)." } ?? "Rapporten har inga målområden."
         let rightWidth = 20
-        @Sendable func matches(_ indices: [Int]) -> Bool {
+        func matches(_ indices: [Int]) -> Bool {
             guard let filter else { return true }
             return indices.contains { data.indicator($0)?.evaluation.status == filter }
         }
-        @Sendable func row(_ indent: Int, _ title: String, _ role: StyleRole, _ indices: [Int], assignments: Int?, prefix: String = "") -> LineBuilder {
+        func row(_ indent: Int, _ title: String, _ role: StyleRole, _ indices: [Int], assignments: Int?, prefix: String = "") -> LineBuilder {
             var builder = LineBuilder()
             builder.space(indent)
             let titleWidth = max(4, context.width - indent - rightWidth - 2)
@@ -26,65 +26,38 @@ enum GoalTreeScreen {
             return builder
         }
         // One item per målområde: its row and, unless folded, its KF-mål and nämndmål (every
-        // line selectable). Heights come from the goal counts; lines are built when shown.
+        // line selectable).
         let areas = data.report.goalAreas
-        @Sendable func areaIndicators(_ a: Int) -> [Int] {
+        func areaIndicators(_ a: Int) -> [Int] {
             areas[a].councilGoals.indices.flatMap { data.indicators(in: GoalRef(area: a, council: $0, board: nil), includingBoardGoals: true) }
         }
-        @Sendable func height(_ a: Int) -> Int {
+        func item(_ a: Int) -> [Line] {
             let area = areas[a]
-            if filter != nil, !matches(areaIndicators(a)) { return 0 }
-            if context.collapsed.contains("area-\(a)") { return 1 }
-            var lines = 1
+            let indicatorsOfArea = areaIndicators(a)
+            guard matches(indicatorsOfArea) else { return [] }
+            var lines: [Line] = []
+            let group = "area-\(a)"
+            let folded = context.collapsed.contains(group)
+            let areaAssignments = data.assignmentCounts(area: a).total
+            let line = row(1, area.title, .title, indicatorsOfArea, assignments: areaAssignments, prefix: (folded ? g.collapsed : g.expanded) + " ")
+            lines.append(line.line(key: .area(a), action: .toggle(group)))
+            if folded { return lines }
             for (c, council) in area.councilGoals.enumerated() {
-                guard filter != nil else {
-                    lines += 1 + council.boardGoals.count
-                    continue
-                }
                 let kf = GoalRef(area: a, council: c, board: nil)
                 guard matches(data.indicators(in: kf, includingBoardGoals: true)) else { continue }
-                lines += 1
-                for b in council.boardGoals.indices where matches(data.indicators(in: GoalRef(area: a, council: c, board: b))) { lines += 1 }
+                let kfLine = row(3, council.title, .emphasis, data.indicators(in: kf), assignments: nil, prefix: "KF-mål: ")
+                lines.append(kfLine.line(key: .goal(kf), action: .open(Jump(view: .goal(kf), filter: context.filter))))
+                for (b, board) in council.boardGoals.enumerated() {
+                    let ref = GoalRef(area: a, council: c, board: b)
+                    let indices = data.indicators(in: ref)
+                    guard filter == nil || matches(indices) else { continue }
+                    let boardLine = row(5, board.title, .normal, indices, assignments: data.assignments(in: ref).count)
+                    lines.append(boardLine.line(key: .goal(ref), action: .open(Jump(view: .goal(ref), filter: context.filter))))
+                }
             }
             return lines
         }
-        model.append(LazyItems(
-            count: areas.count, selectablePerItem: nil,
-            height: height,
-            selectable: { Array(0..<height($0)) },
-            build: { a in
-                let area = areas[a]
-                let indicatorsOfArea = areaIndicators(a)
-                guard matches(indicatorsOfArea) else { return [] }
-                var lines: [Line] = []
-                let group = "area-\(a)"
-                let folded = context.collapsed.contains(group)
-                let areaAssignments = data.assignmentCounts(area: a).total
-                let line = row(1, area.title, .title, indicatorsOfArea, assignments: areaAssignments, prefix: (folded ? g.collapsed : g.expanded) + " ")
-                lines.append(line.line(key: .area(a), action: .toggle(group)))
-                if folded { return lines }
-                for (c, council) in area.councilGoals.enumerated() {
-                    let kf = GoalRef(area: a, council: c, board: nil)
-                    guard matches(data.indicators(in: kf, includingBoardGoals: true)) else { continue }
-                    let kfLine = row(3, council.title, .emphasis, data.indicators(in: kf), assignments: nil, prefix: "KF-mål: ")
-                    lines.append(kfLine.line(key: .goal(kf), action: .open(Jump(view: .goal(kf), filter: context.filter))))
-                    for (b, board) in council.boardGoals.enumerated() {
-                        let ref = GoalRef(area: a, council: c, board: b)
-                        let indices = data.indicators(in: ref)
-                        guard filter == nil || matches(indices) else { continue }
-                        let boardLine = row(5, board.title, .normal, indices, assignments: data.assignmentsByGoal[ref]?.count ?? 0)
-                        lines.append(boardLine.line(key: .goal(ref), action: .open(Jump(view: .goal(ref), filter: context.filter))))
-                    }
-                }
-                return lines
-            },
-            locate: { key in
-                switch key {
-                case .area(let a): a
-                case .goal(let ref): ref.area
-                default: nil
-                }
-            }))
+        for a in 0..<areas.count { model.append(contentsOf: item(a)) }
         return model
     }
 }

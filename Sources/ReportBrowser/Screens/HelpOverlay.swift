@@ -3,17 +3,18 @@ import ReportCore
 /// The `?` overlay: every key of the key table with its help text, and what the symbols mean.
 enum HelpOverlay {
     /// The overlay's box for the current size.
-    static func rect(_ state: AppState) -> Rect {
+    static func rect(_ state: AppState, lineCount: Int? = nil) -> Rect {
         let width = min(state.width - 2, 78)
-        let height = min(state.height - 2, lines(state).count + 2)
+        let height = min(state.height - 2, (lineCount ?? lines(state).count) + 2)
         return Rect(x: (state.width - width) / 2, y: max(1, (state.height - 1 - height) / 2), width: width, height: height)
     }
 
-    static func viewport(_ state: AppState) -> Int { max(1, rect(state).height - 2) }
+    static func viewport(_ state: AppState, lineCount: Int? = nil) -> Int { max(1, rect(state, lineCount: lineCount).height - 2) }
 
-    static func maxScroll(_ state: AppState) -> Int {
-        guard state.helpVisible, !state.isTooSmall else { return 0 }
-        return max(0, lines(state).count - viewport(state))
+    static func maxScroll(_ state: AppState, lineCount: Int? = nil) -> Int {
+        guard state.mode.helpScroll != nil, !state.isTooSmall else { return 0 }
+        let count = lineCount ?? lines(state).count
+        return max(0, count - viewport(state, lineCount: count))
     }
 
     static func lines(_ state: AppState) -> [[Span]] {
@@ -56,15 +57,15 @@ enum HelpOverlay {
         return result
     }
 
-    static func draw(_ state: AppState, into grid: inout Grid) {
-        let box = rect(state)
+    static func draw(_ state: AppState, scroll: Int, into grid: inout Grid) {
+        let all = lines(state)
+        let box = rect(state, lineCount: all.count)
         guard box.width >= 3, box.height >= 3 else { return }
         // Cover the body so no half-hidden line shows beside the box.
         grid.fill(Rect(x: 0, y: 1, width: state.width, height: state.height - 2), style: .normal)
         grid.box(box, title: "Hjälp – tangenter", glyphs: state.glyphs.box)
         let inner = box.inset(by: 1).inset(left: 1)
-        let all = lines(state)
-        let first = min(state.helpScroll, max(0, all.count - 1))
+        let first = min(scroll, max(0, all.count - 1))
         for (offset, spans) in all.dropFirst(first).prefix(inner.height).enumerated() {
             var x = inner.x
             for span in spans where x < inner.maxX {

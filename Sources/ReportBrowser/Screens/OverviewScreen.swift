@@ -15,7 +15,7 @@ enum OverviewScreen {
         let countsWidth = 22
         let room = width - 3 - labelWidth - 1 - 1 - countsWidth
         let barWidth = room >= 8 ? min(40, room) : 0
-        @Sendable func barLine(_ label: String, _ bar: [Span], _ counts: [Span], suffix: String) -> Line {
+        func barLine(_ label: String, _ bar: [Span], _ counts: [Span], suffix: String) -> Line {
             var builder = LineBuilder()
             builder.space(3)
             builder.cell(label, labelWidth, .left, .muted)
@@ -27,25 +27,18 @@ enum OverviewScreen {
             return builder.line()
         }
         let areas = data.report.goalAreas
-        // Three lines per målområde, built when shown.
-        model.append(LazyItems(
-            count: areas.count, selectablePerItem: 1,
-            height: { _ in 3 },
-            selectable: { _ in [0] },
-            build: { index in
-                var title = LineBuilder()
-                title.text(" \(g.collapsed) ", .muted)
-                title.text(data.shortAreaTitle(index), Style(.emphasis))
-                if data.shortAreaTitle(index) != areas[index].title, width >= 100 {
-                    title.text("  " + areas[index].title, .muted)
-                }
-                return [title.line(key: .area(index), action: .open(Jump(view: .goalTree, focus: .area(index))))]
-                    + areaBars(data.indicatorCounts(area: index), data.assignmentCounts(area: index), barWidth, context, barLine)
-            },
-            locate: { key in
-                guard case .area(let index) = key else { return nil }
-                return index
-            }))
+        // Three lines per målområde.
+        func item(_ index: Int) -> [Line] {
+            var title = LineBuilder()
+            title.text(" \(g.collapsed) ", .muted)
+            title.text(data.shortAreaTitle(index), Style(.emphasis))
+            if data.shortAreaTitle(index) != areas[index].title, width >= 100 {
+                title.text("  " + areas[index].title, .muted)
+            }
+            return [title.line(key: .area(index), action: .open(Jump(view: .goalTree, focus: .area(index))))]
+                + areaBars(data.indicatorCounts(area: index), data.assignmentCounts(area: index), barWidth, context, barLine)
+        }
+        for index in 0..<areas.count { model.append(contentsOf: item(index)) }
         if areas.count != 1 {
             var title = LineBuilder()
             title.text(" \(g.collapsed) ", .muted)
@@ -111,7 +104,7 @@ enum OverviewScreen {
     }
 
     private static func areaBars(_ counts: StatusCounts, _ progress: ProgressCounts, _ barWidth: Int, _ context: BuildContext,
-                                 _ barLine: @Sendable (String, [Span], [Span], String) -> Line) -> [Line] {
+                                 _ barLine: (String, [Span], [Span], String) -> Line) -> [Line] {
         let g = context.glyphs
         let indicatorBar = Charts.stackedBar(IndicatorStatus.allCases.map { (counts[$0], $0.barRole) }, width: barWidth, color: context.color, glyphs: g)
         let progressKinds: [Progress] = progress.other > 0 ? Progress.allCases : [.completed, .likelyCompleted, .notCompleted]

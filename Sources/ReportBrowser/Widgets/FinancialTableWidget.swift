@@ -19,8 +19,7 @@ enum FinancialTableWidget {
     }
 
     /// The width-independent part of a table's layout: every cell's text and style, the
-    /// headers and the columns' natural widths. Worked out once per table (and glyph set) and
-    /// kept in `BrowserData`, so opening, folding and resizing only lay out the shown rows.
+    /// headers and the columns' natural widths.
     struct Cells: Sendable {
         struct Cell: Sendable {
             var text: String
@@ -71,39 +70,24 @@ enum FinancialTableWidget {
     static func cells(_ table: FinancialTable, glyphs g: Glyphs, trend: Bool) -> Cells {
         let deviationScopes = table.deviationColumns
         let deviationColumns = Set(deviationScopes.map(\.deviation))
-        // Cell texts first, so the widths fit them; a large table in chunks on every core.
-        let rowCount = table.rows.count
-        let chunkCount = rowCount >= 2048 ? max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) : 1
+        // Cell texts first, so the widths fit them.
         let headerCount = table.columns.count + (trend ? 2 : 0)
-        let chunks = ChunkResults(count: chunkCount)
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let rows = (rowCount * chunk / chunkCount)..<(rowCount * (chunk + 1) / chunkCount)
-            var texts: [[Cells.Cell]] = []
-            texts.reserveCapacity(rows.count)
-            var anyDiffers = false
-            var widths = Array(repeating: 0, count: headerCount)
-            for row in rows {
-                let (cells, differs) = rowCells(table, row, deviationScopes: deviationScopes, deviationColumns: deviationColumns, glyphs: g, trend: trend)
-                for (index, cell) in cells.enumerated() where index < headerCount {
-                    widths[index] = max(widths[index], DisplayWidth.of(cell.text))
-                }
-                texts.append(cells)
-                if differs { anyDiffers = true }
-            }
-            chunks.set(chunk, texts, anyDiffers, widths)
-        }
         var texts: [[Cells.Cell]] = []
-        texts.reserveCapacity(rowCount)
-        for part in chunks.parts { texts += part }
-        let anyDiffers = chunks.differs.contains(true)
+        texts.reserveCapacity(table.rows.count)
+        var anyDiffers = false
+        var cellWidths = Array(repeating: 0, count: headerCount)
+        for row in table.rows.indices {
+            let (cells, differs) = rowCells(table, row, deviationScopes: deviationScopes, deviationColumns: deviationColumns, glyphs: g, trend: trend)
+            for (index, cell) in cells.enumerated() where index < headerCount {
+                cellWidths[index] = max(cellWidths[index], DisplayWidth.of(cell.text))
+            }
+            texts.append(cells)
+            if differs { anyDiffers = true }
+        }
         var headers = table.columns.map(\.label)
         if trend { headers += ["Trend", "Förändr."] }
         var columns = [ColumnLayout.Column(natural: max(12, min(48, table.rows.map { DisplayWidth.of($0.label) + 2 * ($0.level ?? 0) + 2 }.max() ?? 12)),
                                            minimum: 10, priority: 100, flexible: true)]
-        var cellWidths = Array(repeating: 0, count: headers.count)
-        for widths in chunks.widths {
-            for index in cellWidths.indices { cellWidths[index] = max(cellWidths[index], widths[index]) }
-        }
         for index in headers.indices {
             let natural = max(cellWidths[index], min(DisplayWidth.of(headers[index]), 12), 3)
             columns.append(ColumnLayout.Column(natural: natural, priority: 60 - index))
@@ -119,13 +103,12 @@ enum FinancialTableWidget {
             model.append(.text("Tabellen har inga rader.", .muted, indent: indent + 1))
             return
         }
-        let layout = data.tableCells(ref, glyphs: g, trend: options.trend)
+        let layout = cells(table, glyphs: g, trend: options.trend)
         let headers = layout.headers
         let widths = ColumnLayout.widths(layout.columns, total: context.width - indent - 1)
         var alignments: [Alignment] = Array(repeating: .right, count: headers.count + 1)
         alignments[0] = .left
         if options.trend { alignments[headers.count - 1] = .left } // the sparkline
-        let rowAlignments = alignments
 
         // Group headings ("Helår", "Perioden jan-aug") over their columns.
         let groups = table.columns.map { $0.group ?? "" }
@@ -162,37 +145,25 @@ enum FinancialTableWidget {
             if options.collapsible, !collapsed.isEmpty, isParent(table, index), collapsed.contains(groupId(ref, row)) { hiddenBelow = level }
             shown.append(index)
         }
-        let rows = shown
-        let collapsible = options.collapsible
-        model.append(LazyItems(
-            count: rows.count, selectablePerItem: 1,
-            height: { _ in 1 },
-            selectable: { _ in [0] },
-            build: { position in
-                let index = rows[position]
-                let table = data.table(ref)
-                let row = table.rows[index]
-                let level = row.level ?? 0
-                let parent = collapsible && isParent(table, index)
-                let folded = parent && collapsed.contains(groupId(ref, row))
-                var label = String(repeating: "  ", count: level)
-                if collapsible { label += parent ? (folded ? g.collapsed : g.expanded) + " " : "  " }
-                label += row.label
-                let labelStyle: Style = row.kind == .heading ? Style(.title) : row.isSum || (parent && level == 0) ? Style(.emphasis) : .normal
-                var builder = LineBuilder()
-                builder.space(indent)
-                builder.cell(label, widths[0], .left, labelStyle)
-                for (column, cell) in layout.texts[index].enumerated() where widths[column + 1] > 0 {
-                    builder.space(1)
-                    builder.cell(cell.text, widths[column + 1], rowAlignments[column + 1], cell.style)
-                }
-                let action: LineAction = parent ? .toggle(groupId(ref, row)) : .open(Jump(view: .tableRow(ref, index)))
-                return [builder.line(key: .tableRow(ref, index), action: action)]
-            },
-            locate: { key in
-                guard case .tableRow(let keyRef, let index) = key, keyRef == ref else { return nil }
-                return rows.sortedPosition(of: index)
-            }))
+        for index in shown {
+            let row = table.rows[index]
+            let level = row.level ?? 0
+            let parent = options.collapsible && isParent(table, index)
+            let folded = parent && collapsed.contains(groupId(ref, row))
+            var label = String(repeating: "  ", count: level)
+            if options.collapsible { label += parent ? (folded ? g.collapsed : g.expanded) + " " : "  " }
+            label += row.label
+            let labelStyle: Style = row.kind == .heading ? Style(.title) : row.isSum || (parent && level == 0) ? Style(.emphasis) : .normal
+            var builder = LineBuilder()
+            builder.space(indent)
+            builder.cell(label, widths[0], .left, labelStyle)
+            for (column, cell) in layout.texts[index].enumerated() where widths[column + 1] > 0 {
+                builder.space(1)
+                builder.cell(cell.text, widths[column + 1], alignments[column + 1], cell.style)
+            }
+            let action: LineAction = parent ? .toggle(groupId(ref, row)) : .open(Jump(view: .tableRow(ref, index)))
+            model.append(builder.line(key: .tableRow(ref, index), action: action))
+        }
         if layout.anyDiffers {
             model.append(.text("\(g.differs) tryckt avvikelse skiljer sig från den beräknade (Enter visar raden)", .warning, indent: indent + 1))
         }
@@ -204,8 +175,7 @@ enum FinancialTableWidget {
         }
     }
 
-    /// The rows with a deviation in the first deviation scope (helår) and the largest size,
-    /// worked out once per table (`BrowserData.deviationBarRows`).
+    /// The rows with a deviation in the first deviation scope (helår) and the largest size.
     struct BarRows: Sendable {
         var rows: [(Int, RowDeviation)]
         var maximum: Double
@@ -226,7 +196,7 @@ enum FinancialTableWidget {
         let data = context.data
         let table = data.table(ref)
         guard let scope = table.deviationColumns.first else { return }
-        let bars = data.deviationBarRows(ref)
+        let bars = barRows(table)
         guard !bars.rows.isEmpty else { return }
         let maximum = bars.maximum
         let labelWidth = min(26, max(10, context.width / 3))
@@ -234,49 +204,19 @@ enum FinancialTableWidget {
         let barWidth = max(0, min(41, context.width - indent - labelWidth - valueWidth - 4))
         let group = table.columns[scope.budget].group ?? table.columns[scope.budget].scope ?? ""
         model.append(Parts.heading("Avvikelse mot budget\(group.isEmpty ? "" : ", " + group.lowercased()) (\(table.unit))", indent: indent))
-        let glyphs = context.glyphs
-        model.append(LazyItems(
-            count: bars.rows.count, selectablePerItem: 0,
-            height: { _ in 1 },
-            selectable: { _ in [] },
-            build: { position in
-                let (row, deviation) = bars.rows[position]
-                let table = data.table(ref)
-                var builder = LineBuilder()
-                builder.space(indent + 1)
-                builder.cell(table.rows[row].label, labelWidth, .left, table.rows[row].isSum ? Style(.emphasis) : .normal)
-                builder.space(1)
-                for span in Charts.deviationBar(Numbers.double(deviation.computed), maximum: maximum, width: barWidth, glyphs: glyphs) {
-                    builder.append(span)
-                }
-                builder.space(1)
-                let digits = max(deviation.budget.fractionDigits, deviation.compared.fractionDigits)
-                let role: StyleRole = deviation.computed > 0 ? .deviationGood : deviation.computed < 0 ? .deviationBad : .normal
-                builder.cell(Numbers.signed(deviation.computed, fractionDigits: digits), valueWidth, .right, Style(role))
-                return [builder.line()]
-            },
-            locate: { _ in nil }))
-    }
-}
-
-/// Per-chunk results of a computation spread over cores (each chunk sets its own slot once).
-private final class ChunkResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var parts: [[[FinancialTableWidget.Cells.Cell]]]
-    private(set) var differs: [Bool]
-    private(set) var widths: [[Int]]
-
-    init(count: Int) {
-        parts = Array(repeating: [], count: count)
-        differs = Array(repeating: false, count: count)
-        widths = Array(repeating: [], count: count)
-    }
-
-    func set(_ chunk: Int, _ texts: [[FinancialTableWidget.Cells.Cell]], _ anyDiffers: Bool, _ cellWidths: [Int]) {
-        lock.lock()
-        defer { lock.unlock() }
-        parts[chunk] = texts
-        differs[chunk] = anyDiffers
-        widths[chunk] = cellWidths
+        for (row, deviation) in bars.rows {
+            var builder = LineBuilder()
+            builder.space(indent + 1)
+            builder.cell(table.rows[row].label, labelWidth, .left, table.rows[row].isSum ? Style(.emphasis) : .normal)
+            builder.space(1)
+            for span in Charts.deviationBar(Numbers.double(deviation.computed), maximum: maximum, width: barWidth, glyphs: context.glyphs) {
+                builder.append(span)
+            }
+            builder.space(1)
+            let digits = max(deviation.budget.fractionDigits, deviation.compared.fractionDigits)
+            let role: StyleRole = deviation.computed > 0 ? .deviationGood : deviation.computed < 0 ? .deviationBad : .normal
+            builder.cell(Numbers.signed(deviation.computed, fractionDigits: digits), valueWidth, .right, Style(role))
+            model.append(builder.line())
+        }
     }
 }

@@ -44,57 +44,6 @@ struct Line: Sendable, Equatable {
     var text: String { spans.map(\.text).joined() }
 }
 
-/// A view's content, laid out for one width: sticky header lines and the scrolling body.
-///
-/// The body lives in a `LineStore`: fixed lines plus item runs that are measured and built only
-/// as far as the view is shown. A model is built once by its screen and then only read.
-struct ViewModel: Sendable, Equatable {
-    var header: [Line] = []
-    let store = LineStore()
-    /// Line ranges of anchors (paragraphs) a jump can scroll to.
-    var anchors: [Int: Range<Int>] = [:]
-    /// Shown when the body is empty.
-    var emptyText: String = "Inget att visa."
-
-    static func == (lhs: ViewModel, rhs: ViewModel) -> Bool {
-        lhs.store === rhs.store && lhs.header == rhs.header && lhs.anchors == rhs.anchors && lhs.emptyText == rhs.emptyText
-    }
-
-    /// Every line (counting them measures the whole view).
-    var lines: LineList { LineList(store: store) }
-    /// Line indices of the selectable lines, in order.
-    var selectable: SelectableList { SelectableList(store: store) }
-
-    func line(_ index: Int) -> Line { store.line(index) }
-    /// The number of lines, at most `limit`; measures no further than that.
-    func lineCount(atMost limit: Int) -> Int { store.lineCount(atMost: limit) }
-    var selectableCount: Int { store.selectableCount }
-    func selectableLine(_ index: Int) -> Int { store.selectableLine(index) }
-
-    mutating func append(_ line: Line) { store.append(line) }
-
-    mutating func append(contentsOf more: [Line]) {
-        for line in more { append(line) }
-    }
-
-    /// Appends items that are measured and built only when shown.
-    mutating func append(_ items: LazyItems) { store.append(items) }
-
-    /// Line count of fixed content so far (for anchors; only before any lazy items).
-    var fixedLineCount: Int { store.lineCount }
-
-    mutating func blank() {
-        let end = store.endsBlankOrEmpty
-        if end.blank || end.empty { return }
-        store.append(.blank)
-    }
-
-    mutating func trimTrailingBlanks() { store.trimTrailingBlanks() }
-
-    /// The selectable index of the line with `key`.
-    func index(of key: LineKey) -> Int? { store.index(of: key) }
-}
-
 /// Builds one line from spans and fixed-width cells.
 struct LineBuilder {
     private(set) var spans: [Span] = []
@@ -163,13 +112,6 @@ extension Line {
         let room = width - indent
         guard room > 0 else { return [] }
         return TextSanitizer.wrap(text, width: room).map { Line.text($0, role, indent: indent) }
-    }
-
-    /// The number of lines `wrapped(text, width:indent:)` gives, without building them.
-    static func wrappedCount(_ text: String, width: Int, indent: Int = 0) -> Int {
-        let room = width - indent
-        guard room > 0 else { return 0 }
-        return TextSanitizer.wrapCount(text, width: room)
     }
 
     /// A label, then wrapped text aligned after it: "Förklaring  text text…".

@@ -55,14 +55,18 @@ public struct AuditFinding: Sendable, Equatable {
 public struct StatementCheck: Sendable, Equatable {
     public var statementIndex: Int
     public var statement: SummaryStatement
-    /// Per stated category: (Swedish label, stated, computed).
-    public var comparisons: [(label: String, stated: Int, computed: Int)]
+    /// Per stated category: what the report states and what the tables give.
+    public var comparisons: [StatedComparison]
 
     public var agrees: Bool { comparisons.allSatisfy { $0.stated == $0.computed } }
+}
 
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.statementIndex == rhs.statementIndex && lhs.comparisons.map(\.computed) == rhs.comparisons.map(\.computed)
-    }
+/// One stated count of a summary statement next to the count the tables give.
+public struct StatedComparison: Sendable, Equatable {
+    /// What is counted, in Swedish ("uppnås", "uppdrag totalt").
+    public var label: String
+    public var stated: Int
+    public var computed: Int
 }
 
 /// The audit of a report's own arithmetic and stated counts.
@@ -224,8 +228,8 @@ public struct Audit: Sendable {
                 let all = report.internalControl.riskReductions.map(\.status) + report.internalControl.auditActions.map(\.status)
                 comparisons = Self.progressComparisons(stated, ProgressCounts(all.map(Progress.init(printed:))), noun: "åtgärder")
             }
-            let checked: [(label: String, stated: Int, computed: Int)] = comparisons.compactMap { label, value, computed in
-                value.map { (label, $0, computed) }
+            let checked = comparisons.compactMap { label, value, computed in
+                value.map { StatedComparison(label: label, stated: $0, computed: computed) }
             }
             statementChecks.append(StatementCheck(statementIndex: index, statement: statement, comparisons: checked))
             for comparison in checked where comparison.stated != comparison.computed {

@@ -6,6 +6,12 @@ public struct GoalPath: Sendable, Equatable, Hashable {
     public var councilGoal: Int
     /// `nil` for items printed directly under the KF-mål.
     public var boardGoal: Int?
+
+    public init(area: Int, councilGoal: Int, boardGoal: Int?) {
+        self.area = area
+        self.councilGoal = councilGoal
+        self.boardGoal = boardGoal
+    }
 }
 
 /// An indicator with its place, its table's years and its evaluation.
@@ -25,10 +31,6 @@ public struct AnalyzedIndicator: Sendable, Equatable {
     /// Parsed values per year (nil where none was printed).
     public var numericValues: [(year: Int, value: Decimal?)] {
         zip(years, indicator.values).map { ($0, IndicatorValue(parsing: $1).quantity?.number.value) }
-    }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.indicator == rhs.indicator && lhs.path == rhs.path && lhs.row == rhs.row && lhs.evaluation == rhs.evaluation
     }
 }
 
@@ -137,12 +139,19 @@ public struct InternalControlItem: Sendable, Equatable {
     public var status: String
     public var comment: [String]
     /// Further detail lines (risk, background, rationale, diarienummer, note).
-    public var details: [(label: String, text: String)]
+    public var details: [InternalControlDetail]
 
     public var progress: Progress { Progress(printed: status) }
+}
 
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.kind == rhs.kind && lhs.index == rhs.index && lhs.title == rhs.title && lhs.status == rhs.status
+/// A labelled detail of an internal-control item ("Risk", "Diarienummer").
+public struct InternalControlDetail: Sendable, Equatable {
+    public var label: String
+    public var text: String
+
+    public init(_ label: String, _ text: String) {
+        self.label = label
+        self.text = text
     }
 }
 
@@ -218,22 +227,22 @@ public struct ReportAnalysis: Sendable {
 
     private static func flatten(_ control: InternalControl) -> [InternalControlItem] {
         var items: [InternalControlItem] = []
-        func noteDetail(_ note: String?) -> [(String, String)] { note.map { [("Not", $0)] } ?? [] }
+        func noteDetail(_ note: String?) -> [InternalControlDetail] { note.map { [InternalControlDetail("Not", $0)] } ?? [] }
         for (index, item) in control.riskReductions.enumerated() {
             items.append(InternalControlItem(
                 kind: .riskReduction, index: index, process: item.process, title: item.action, status: item.status, comment: item.comment,
-                details: [("Risk", item.risk), ("Riskåtgärd", item.action)] + noteDetail(item.note)))
+                details: [InternalControlDetail("Risk", item.risk), InternalControlDetail("Riskåtgärd", item.action)] + noteDetail(item.note)))
         }
         for (index, item) in control.auditActions.enumerated() {
             items.append(InternalControlItem(
                 kind: .auditAction, index: index, process: item.review, title: item.action, status: item.status, comment: item.comment,
-                details: [("Revision/Granskning", item.review), ("Diarienummer", item.registrationNumber), ("Bakgrund", item.background),
-                          ("Riskåtgärd", item.action)] + noteDetail(item.note)))
+                details: [InternalControlDetail("Revision/Granskning", item.review), InternalControlDetail("Diarienummer", item.registrationNumber), InternalControlDetail("Bakgrund", item.background),
+                          InternalControlDetail("Riskåtgärd", item.action)] + noteDetail(item.note)))
         }
         for (index, item) in control.systematicControls.enumerated() {
             items.append(InternalControlItem(
                 kind: .systematicControl, index: index, process: item.process, title: item.control, status: item.status, comment: item.comment,
-                details: [("Systematisk kontroll", item.control), ("Varför görs kontrollen?", item.rationale)] + noteDetail(item.note)))
+                details: [InternalControlDetail("Systematisk kontroll", item.control), InternalControlDetail("Varför görs kontrollen?", item.rationale)] + noteDetail(item.note)))
         }
         return items
     }

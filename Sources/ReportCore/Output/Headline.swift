@@ -6,10 +6,19 @@ public struct Headline: Sendable, Equatable {
     public var rowLabel: String
     public var unit: String
     /// One per deviation scope (helår, perioden …).
-    public var deviations: [(scope: String, budget: PrintedNumber, compared: PrintedNumber, comparedLabel: String, printed: PrintedNumber?, computed: Decimal, percentOfBudget: Decimal?)]
+    public var deviations: [Deviation]
 
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.tableTitle == rhs.tableTitle && lhs.rowLabel == rhs.rowLabel && lhs.deviations.map(\.computed) == rhs.deviations.map(\.computed)
+    /// The headline row's deviation in one scope: the printed figures and the computed one.
+    public struct Deviation: Sendable, Equatable {
+        /// The column group or scope ("Helår").
+        public var scope: String
+        public var budget: PrintedNumber
+        public var compared: PrintedNumber
+        /// The label of the column compared with the budget ("Prognos", "Utfall").
+        public var comparedLabel: String
+        public var printed: PrintedNumber?
+        public var computed: Decimal
+        public var percentOfBudget: Decimal?
     }
 
     /// The headline of a table: the last sum row that no other row sums up; `nil` when the table
@@ -24,8 +33,9 @@ public struct Headline: Sendable, Equatable {
         unit = table.unit
         self.deviations = deviations.map { deviation in
             let budgetColumn = table.columns[deviation.columns.budget]
-            return (budgetColumn.group ?? budgetColumn.scope ?? "", deviation.budget, deviation.compared,
-                    table.columns[deviation.columns.compared].label, deviation.printed, deviation.computed, deviation.percentOfBudget)
+            return Deviation(scope: budgetColumn.group ?? budgetColumn.scope ?? "", budget: deviation.budget, compared: deviation.compared,
+                             comparedLabel: table.columns[deviation.columns.compared].label, printed: deviation.printed,
+                             computed: deviation.computed, percentOfBudget: deviation.percentOfBudget)
         }
     }
 }

@@ -29,17 +29,26 @@ public struct SummaryFormatter {
     /// The statement checks, one per sentence: the report can state counts for two groups in one
     /// sentence (riskreducerande åtgärder and åtgärder utifrån revision), recorded as two
     /// statements with the same quote; they are listed once, with every count naming its group.
-    var statementGroups: [(location: String, quote: String, agrees: Bool, comparisons: [(label: String, stated: Int, computed: Int)])] {
-        var groups: [(location: String, quote: String, agrees: Bool, comparisons: [(label: String, stated: Int, computed: Int)])] = []
+    var statementGroups: [StatementGroup] {
+        var groups: [StatementGroup] = []
         for check in analysis.audit.statementChecks {
             if let last = groups.indices.last, groups[last].location == check.statement.location, groups[last].quote == check.statement.quote {
                 groups[last].agrees = groups[last].agrees && check.agrees
                 groups[last].comparisons += check.comparisons
             } else {
-                groups.append((check.statement.location, check.statement.quote, check.agrees, check.comparisons))
+                groups.append(StatementGroup(location: check.statement.location, quote: check.statement.quote,
+                                             agrees: check.agrees, comparisons: check.comparisons))
             }
         }
         return groups
+    }
+
+    /// One quoted sentence of the report with every count it states.
+    struct StatementGroup: Equatable {
+        var location: String
+        var quote: String
+        var agrees: Bool
+        var comparisons: [StatedComparison]
     }
 
     static func percent(_ value: Decimal?) -> String {

@@ -62,15 +62,16 @@ public struct Comparison: Sendable, Equatable {
     public var direction: Direction
     public var reached: Bool
     /// The previous year's value, when printed.
-    public var previous: (value: Quantity, year: Int)?
+    public var previous: YearValue?
     public var rule: ApproachingRule
     public var tolerancePercent: Decimal
 
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.value == rhs.value && lhs.standInFor == rhs.standInFor && lhs.valueYear == rhs.valueYear && lhs.target == rhs.target
-            && lhs.targetName == rhs.targetName && lhs.direction == rhs.direction && lhs.reached == rhs.reached && lhs.previous?.value == rhs.previous?.value
-            && lhs.previous?.year == rhs.previous?.year && lhs.rule == rhs.rule && lhs.tolerancePercent == rhs.tolerancePercent
-    }
+}
+
+/// A value and the year it was printed for.
+public struct YearValue: Sendable, Equatable {
+    public var value: Quantity
+    public var year: Int
 }
 
 /// The outcome of applying the rule to one indicator.
@@ -203,9 +204,9 @@ extension StatusRule {
         case .atMost: reached = v <= t
         case .plain: reached = direction == .higherIsBetter ? v >= t : v <= t
         }
-        var previous: (value: Quantity, year: Int)?
+        var previous: YearValue?
         if valueColumn > 0, let quantity = IndicatorValue(parsing: indicator.values[valueColumn - 1]).quantity {
-            previous = (quantity, years[valueColumn - 1])
+            previous = YearValue(value: quantity, year: years[valueColumn - 1])
         }
         let status: IndicatorStatus
         if reached {

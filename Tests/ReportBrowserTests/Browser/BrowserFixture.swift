@@ -50,8 +50,7 @@ struct StateSummary: Equatable, CustomStringConvertible {
     var searchTerm: String
     var searchCurrent: Int?
     var searchHits: Int
-    var zoom: Bool
-    var help: Bool
+    var mode: Mode
     var quit: Bool
     var size: String
 
@@ -64,14 +63,13 @@ struct StateSummary: Equatable, CustomStringConvertible {
         searchTerm = state.search.term
         searchCurrent = state.search.current
         searchHits = state.search.hits.count
-        zoom = state.zoom
-        help = state.helpVisible
+        mode = state.mode
         quit = state.hasQuit
         size = "\(state.width)x\(state.height)"
     }
 
     init(section: Section, views: [ViewID], selections: [Int], scrolls: [Int], filter: Int = 0, searchTerm: String = "",
-         searchCurrent: Int? = nil, searchHits: Int = 0, zoom: Bool = false, help: Bool = false, quit: Bool = false, size: String = "80x24") {
+         searchCurrent: Int? = nil, searchHits: Int = 0, mode: Mode = .browse, quit: Bool = false, size: String = "80x24") {
         self.section = section
         self.views = views
         self.selections = selections
@@ -80,14 +78,13 @@ struct StateSummary: Equatable, CustomStringConvertible {
         self.searchTerm = searchTerm
         self.searchCurrent = searchCurrent
         self.searchHits = searchHits
-        self.zoom = zoom
-        self.help = help
+        self.mode = mode
         self.quit = quit
         self.size = size
     }
 
     var description: String {
-        "\(section) \(views) sel=\(selections) scroll=\(scrolls) filter=\(filter) search=\(searchTerm):\(String(describing: searchCurrent))/\(searchHits) zoom=\(zoom) help=\(help) quit=\(quit) \(size)"
+        "\(section) \(views) sel=\(selections) scroll=\(scrolls) filter=\(filter) search=\(searchTerm):\(String(describing: searchCurrent))/\(searchHits) mode=\(mode) quit=\(quit) \(size)"
     }
 }
 

@@ -5,7 +5,9 @@ import Testing
 /// Golden text snapshots of every screen at four sizes, dark and monochrome: the plain lines,
 /// then the style runs. A missing golden is recorded and fails; RECORD_SNAPSHOTS=1 re-records.
 @Suite struct SnapshotTests {
-    static let sizes = [(80, 24), (120, 40), (40, 12), (10, 3)]
+    /// Three everyday sizes and the smallest size the browser draws in (below it every screen
+    /// shows the same short message, snapshotted once in `belowTheMinimumSizeOneMessageIsShown`).
+    static let sizes = [(80, 24), (120, 40), (40, 12), (AppState.minimumWidth, AppState.minimumHeight)]
     static let themes: [Theme] = [.dark, .mono]
 
     static var folder: URL {
@@ -34,6 +36,23 @@ import Testing
                     continue
                 }
                 #expect(golden == text, "\(file.lastPathComponent) differs; RECORD_SNAPSHOTS=1 re-records")
+            }
+        }
+    }
+
+    @Test func belowTheMinimumSizeOneMessageIsShown() throws {
+        let file = Self.folder.appendingPathComponent("for-litet-10x3-dark.txt")
+        let text = Self.snapshot(render(try BrowserFixture.state("", width: 10, height: 3)))
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" || !FileManager.default.fileExists(atPath: file.path) {
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        }
+        #expect(try String(contentsOf: file, encoding: .utf8) == text)
+        // Every screen, in every mode, shows exactly that message below the minimum.
+        for (name, keys) in ScreenScripts.all {
+            for (width, height) in [(AppState.minimumWidth - 1, 24), (80, AppState.minimumHeight - 1), (10, 3)] {
+                let small = try BrowserFixture.state(keys + "<resize \(width)x\(height)>")
+                let lines = render(small).lines().joined(separator: "\n")
+                #expect(lines.contains("Fönstret") && lines.contains("minst \(AppState.minimumWidth)×\(AppState.minimumHeight)"), "\(name) at \(width)x\(height)")
             }
         }
     }

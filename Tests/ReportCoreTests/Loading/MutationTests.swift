@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MalkollTestSupport
 @testable import ReportCore
 
 @Suite("Damaged reports")

@@ -2,6 +2,7 @@ import BundledReport
 import Foundation
 import ReportCore
 import Testing
+import MalkollTestSupport
 
 // (Named ReportMutationTests.swift: Loading/MutationTests.swift already exists in this target,
 // and a module cannot hold two files of the same name.)

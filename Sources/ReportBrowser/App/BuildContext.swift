@@ -1,0 +1,14 @@
+import ReportCore
+
+/// What a screen needs to lay out its content.
+struct BuildContext: Sendable {
+    let data: BrowserData
+    /// Columns available to the body.
+    let width: Int
+    let glyphs: Glyphs
+    /// False in the monochrome theme: bars use distinct fill glyphs instead of colours.
+    let color: Bool
+    let filter: Int
+    let collapsed: Set<String>
+    var markedAnchor: Int? = nil
+}

@@ -1,0 +1,39 @@
+
+
+/// One entry of the key table: keys, command, Swedish help text, a short hint for the hint bar.
+/// How the keys are written in the help and the hint bar is derived from the keys themselves.
+struct KeyBinding: Sendable {
+    var keys: [Key]
+    var command: Command
+    var help: String
+    /// Shown in the hint bar when set (in table order, as many as fit).
+    var hint: String?
+    var modes: Set<InputMode>
+    /// Only offered where the view has a status filter.
+    var needsFilter = false
+    /// Only offered when there are search hits.
+    var needsHits = false
+
+    /// The keys as written in the help, a run of digits shortened to "1–9".
+    var keyLabels: [String] {
+        var labels: [String] = []
+        var index = keys.startIndex
+        while index < keys.endIndex {
+            var end = index
+            while let digit = keys[end].digit, end + 1 < keys.endIndex, keys[end + 1].digit == digit + 1 { end += 1 }
+            if end - index >= 2, let first = keys[index].digit, let last = keys[end].digit {
+                labels.append("\(first)–\(last)")
+            } else {
+                for key in keys[index...end] { labels.append(key.label) }
+            }
+            index = end + 1
+        }
+        return labels
+    }
+
+    /// All keys, e.g. "Esc ← h BS" (the help's key column).
+    var label: String { keyLabels.joined(separator: " ") }
+
+    /// The first key, e.g. "Esc" (the hint bar shows one key per entry).
+    var hintKey: String { keyLabels.first ?? "" }
+}

@@ -1,1 +1,0 @@
-../../../Sources/MalkollBench/ReportMutator.swift

@@ -1,0 +1,43 @@
+import ReportBrowser
+import Testing
+@testable import TerminalNcurses
+
+/// The key decoder is pure: character codes as `wget_wch` returns them become `Key`s.
+@Suite struct KeyDecoderTests {
+    @Test func enterTabEscapeAndBackspaceInTheirTerminalSpellings() {
+        #expect(KeyDecoder.character(0x0D) == .enter)
+        #expect(KeyDecoder.character(0x0A) == .enter)
+        #expect(KeyDecoder.character(0x09) == .tab)
+        #expect(KeyDecoder.character(0x1B) == .escape)
+        #expect(KeyDecoder.character(0x08) == .backspace)
+        #expect(KeyDecoder.character(0x7F) == .backspace)
+    }
+
+    @Test func controlCodesBecomeCtrlLetters() {
+        #expect(KeyDecoder.character(0x03) == .ctrl("c"))
+        #expect(KeyDecoder.character(0x0C) == .ctrl("l"))
+        #expect(KeyDecoder.character(0x04) == .ctrl("d"))
+        #expect(KeyDecoder.character(0x15) == .ctrl("u"))
+        #expect(KeyDecoder.character(0x00) == .ctrl(" "))
+        #expect(KeyDecoder.character(0x1C) == .ctrl("\\"))
+        #expect(KeyDecoder.character(0x1F) == .ctrl("_"))
+    }
+
+    @Test func printableCharactersIncludingSwedishAndWideOnes() {
+        #expect(KeyDecoder.character(UInt32(Character("q").asciiValue ?? 0)) == .char("q"))
+        #expect(KeyDecoder.character(0x20) == .char(" "))
+        #expect(KeyDecoder.character(0xE5) == .char("å"))
+        #expect(KeyDecoder.character(0xD6) == .char("Ö"))
+        #expect(KeyDecoder.character(0x65E5) == .char("日"))
+    }
+
+    @Test func c1ControlsZeroWidthMarksAndInvalidScalarsAreNoKeys() {
+        for code: UInt32 in [0x80, 0x85, 0x9B, 0x9F] {
+            #expect(KeyDecoder.character(code) == nil, "C1 \(code)")
+        }
+        #expect(KeyDecoder.character(0x0301) == nil) // combining acute accent
+        #expect(KeyDecoder.character(0x200B) == nil) // zero-width space
+        #expect(KeyDecoder.character(0xD800) == nil) // a lone surrogate is no scalar
+        #expect(KeyDecoder.character(0x110000) == nil)
+    }
+}
