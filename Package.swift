@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The bundled default report and the format's JSON Schema, shipped as resources.
@@ -23,6 +24,10 @@ let package = Package(
         .target(name: "ReportCore"),
         // Report text (as pdftotext leaves it) -> model.
         .target(name: "ReportImport", dependencies: ["ReportCore"]),
+        // The archive: many reports in one SQLite database (GRDB). The view layer never imports it.
+        .target(name: "ReportArchive", dependencies: ["ReportCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Generated reports (labelled as such) built from the bundled one, for tests and benchmarks.
+        .target(name: "ReportSamples", dependencies: ["ReportCore", "BundledReport"]),
         // Pure view layer: grid, widgets, state, update, render, key table. Never touches ncurses.
         .target(name: "ReportBrowser", dependencies: ["ReportCore"]),
         .systemLibrary(
@@ -36,14 +41,14 @@ let package = Package(
         .executableTarget(
             name: "malkoll",
             dependencies: [
-                "ReportCore", "ReportImport", "ReportBrowser", "TerminalNcurses", "BundledReport",
+                "ReportCore", "ReportImport", "ReportBrowser", "TerminalNcurses", "BundledReport", "ReportArchive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "MalkollBench",
             dependencies: [
-                "ReportCore", "ReportBrowser", "BundledReport",
+                "ReportCore", "ReportBrowser", "BundledReport", "ReportArchive", "ReportSamples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,5 +63,9 @@ let package = Package(
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["malkoll"]),
+        .testTarget(
+            name: "ReportArchiveTests",
+            dependencies: ["ReportArchive", "ReportCore", "ReportSamples", "BundledReport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

@@ -39,4 +39,7 @@ struct Generate: ParsableCommand {
     }
 }
 
+// Every malkoll the benchmarks start uses an archive of their own, never the user's default one.
+setenv("XDG_DATA_HOME", NSTemporaryDirectory() + "malkoll-bench-data-\(getpid())", 1)
+setenv("MALKOLL_ARCHIVE", "", 1)
 MalkollBenchCommand.main()
