@@ -145,20 +145,15 @@ public enum GeneratedSeries {
         table = edited
     }
 
-    /// The table with its forecast columns replaced by outcome columns (forecast + miss), the
-    /// period columns of the interim report dropped, sums and deviations recomputed.
+    /// The table with its forecast column replaced by an outcome column (the printed forecast plus
+    /// the row's miss; a sum's miss is the sum of its rows' misses), the interim report's period
+    /// columns dropped, and the full-year deviation moved by the miss. Rows without a miss keep
+    /// their printed cells exactly, so that the only changes are the planted ones.
     static func outcome(_ table: FinancialTable, misses: [String: Decimal]) -> FinancialTable {
-        var result = table
-        let keep = table.columns.indices.filter { table.columns[$0].scope != "period" }
-        // Values of the outcome column, leaf rows first, then sums in dependency order.
         guard let forecast = table.columns.firstIndex(where: { $0.role == .forecast && $0.scope == "fullYear" }) else { return table }
-        var values: [String: Decimal] = [:]
-        var digits = 0
-        for row in table.rows where !row.isSum {
-            guard let printed = PrintedNumber(row.cells[forecast]) else { continue }
-            digits = max(digits, printed.fractionDigits)
-            values[row.id] = printed.value + (misses[row.id] ?? 0)
-        }
+        let keep = table.columns.indices.filter { table.columns[$0].scope != "period" }
+        var deltas: [String: Decimal] = [:]
+        for row in table.rows where !row.isSum { deltas[row.id] = misses[row.id] ?? 0 }
         var pending = table.rows.filter(\.isSum)
         while !pending.isEmpty {
             let before = pending.count
@@ -166,16 +161,16 @@ public enum GeneratedSeries {
                 var total: Decimal = 0
                 for reference in row.sumOf ?? [] {
                     let negative = reference.hasPrefix("-")
-                    guard let value = values[negative ? String(reference.dropFirst()) : reference] else { return false }
-                    total += negative ? -value : value
+                    guard let delta = deltas[negative ? String(reference.dropFirst()) : reference] else { return false }
+                    total += negative ? -delta : delta
                 }
-                values[row.id] = total
+                deltas[row.id] = total
                 return true
             }
             if pending.count == before { break }
         }
-        let budget = table.columns.firstIndex(where: { $0.role == .budget && $0.scope == "fullYear" })
         let deviation = table.columns.firstIndex(where: { $0.role == .deviation && $0.scope == "fullYear" })
+        var result = table
         result.columns = keep.map { index in
             var column = table.columns[index]
             if index == forecast {
@@ -188,14 +183,14 @@ public enum GeneratedSeries {
         result.rows = table.rows.map { row in
             var row = row
             var cells = row.cells
-            if let value = values[row.id], !cells[forecast].isEmpty {
-                cells[forecast] = SwedishNumberFormat.format(value, fractionDigits: digits)
-                if let budget, let deviation, let planned = PrintedNumber(cells[budget])?.value, !cells[deviation].isEmpty {
-                    let computed: Decimal = switch row.kind {
-                    case .income, .investment: value - planned
-                    default: planned - value
+            if let delta = deltas[row.id], delta != 0, let printed = PrintedNumber(cells[forecast]) {
+                cells[forecast] = SwedishNumberFormat.format(printed.value + delta, fractionDigits: printed.fractionDigits)
+                if let deviation, let old = PrintedNumber(cells[deviation]) {
+                    let moved: Decimal = switch row.kind {
+                    case .income, .investment: old.value + delta
+                    default: old.value - delta
                     }
-                    cells[deviation] = SwedishNumberFormat.format(computed, fractionDigits: digits)
+                    cells[deviation] = SwedishNumberFormat.format(moved, fractionDigits: old.fractionDigits)
                 }
             }
             row.cells = keep.map { cells[$0] }

@@ -25,10 +25,28 @@ public struct DiffFormatter {
         return IndicatorStatus(rawValue: raw)?.swedishName ?? raw
     }
 
+    /// A signed figure as reports print it: "+3 000", "-0,1".
     static func number(_ value: Decimal?) -> String {
         guard let value else { return "–" }
-        let text = NSDecimalNumber(decimal: value).stringValue.replacingOccurrences(of: ".", with: ",")
+        let text = SwedishNumberFormat.format(value, fractionDigits: max(0, -value.exponent))
         return value > 0 ? "+" + text : text
+    }
+
+    /// A figure without sign for magnitudes: "11 100".
+    static func magnitude(_ value: Decimal?) -> String {
+        guard let value else { return "–" }
+        return SwedishNumberFormat.format(value, fractionDigits: max(0, -value.exponent))
+    }
+
+    /// The group's changes by location, each location once, in order of first appearance.
+    static func byLocation(_ items: [ReportChange]) -> [(location: String, changes: [ReportChange])] {
+        var order: [String] = []
+        var grouped: [String: [ReportChange]] = [:]
+        for change in items {
+            if grouped[change.location] == nil { order.append(change.location) }
+            grouped[change.location, default: []].append(change)
+        }
+        return order.map { ($0, grouped[$0] ?? []) }
     }
 
     /// One line describing a change, without its location.
@@ -65,7 +83,7 @@ public struct DiffFormatter {
             let percent = change.missPercent.map { " (\(number($0)) %)" } ?? ""
             return "\(change.name): prognos \(from), utfall \(to), miss \(number(change.miss)) \(change.unit ?? "")\(percent)"
         case .forecastAccuracy:
-            return "prognossäkerhet \(number(change.accuracyPercent).replacingOccurrences(of: "+", with: "")) % (summa |miss| \(number(change.miss).replacingOccurrences(of: "+", with: "")) \(change.unit ?? ""))"
+            return "prognossäkerhet \(magnitude(change.accuracyPercent)) % (summa av missarnas belopp \(magnitude(change.miss)) \(change.unit ?? ""))"
         }
     }
 
@@ -77,13 +95,9 @@ public struct DiffFormatter {
             let items = diff.changes.filter { group.kinds.contains($0.kind) }
             guard !items.isEmpty else { continue }
             out += "\n\(group.heading) (\(items.count))\n"
-            var lastLocation: String?
-            for change in items {
-                if change.location != lastLocation {
-                    out += "  \(change.location)\n"
-                    lastLocation = change.location
-                }
-                out += "    \(Self.line(change))\n"
+            for (location, changes) in Self.byLocation(items) {
+                out += "  \(location)\n"
+                for change in changes { out += "    \(Self.line(change))\n" }
             }
         }
         return out

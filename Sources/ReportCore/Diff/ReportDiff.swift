@@ -12,14 +12,14 @@ public struct ReportDiff: Sendable {
 
     public let from: Report
     public let to: Report
+    /// Every change, grouped by kind of item; a forecast row appears only when it missed.
     public let changes: [ReportChange]
+    /// For a delår → helår pair of one year: every matched row's forecast against its outcome,
+    /// also those that hit exactly (for the Prognos mot utfall screen), and each table's accuracy.
+    public let forecastOutcomes: [ReportChange]
 
     public init(from: Report, to: Report) {
-        self.from = from
-        self.to = to
-        var builder = Builder(from: ReportAnalysis(report: from), to: ReportAnalysis(report: to))
-        builder.build()
-        changes = builder.changes
+        self.init(from: ReportAnalysis(report: from), to: ReportAnalysis(report: to))
     }
 
     public init(from: ReportAnalysis, to: ReportAnalysis) {
@@ -27,7 +27,8 @@ public struct ReportDiff: Sendable {
         self.to = to.report
         var builder = Builder(from: from, to: to)
         builder.build()
-        changes = builder.changes
+        forecastOutcomes = builder.forecastOutcomes
+        changes = builder.changes + builder.forecastOutcomes.filter { $0.kind == .forecastAccuracy || $0.miss != 0 }
     }
 
     /// Whether the pair is a delårsrapport and the same year's verksamhetsberättelse, so that
@@ -41,6 +42,7 @@ public struct ReportDiff: Sendable {
         let from: ReportAnalysis
         let to: ReportAnalysis
         var changes: [ReportChange] = []
+        var forecastOutcomes: [ReportChange] = []
 
         mutating func build() {
             indicators()
@@ -247,7 +249,7 @@ public struct ReportDiff: Sendable {
                               let actual = PrintedNumber(newRow.cells[actualColumn])?.value else { continue }
                         let miss = actual - forecast
                         let percent: Decimal? = forecast == 0 ? nil : Self.rounded(miss / abs(forecast) * 100, digits: 1)
-                        changes.append(.init(kind: .forecastOutcome, location: new.title, name: newRow.label, from: oldRow.cells[forecastColumn],
+                        forecastOutcomes.append(.init(kind: .forecastOutcome, location: new.title, name: newRow.label, from: oldRow.cells[forecastColumn],
                                              to: newRow.cells[actualColumn], column: old.columns[forecastColumn].fullLabel, unit: new.unit,
                                              miss: miss, missPercent: percent))
                         if newRow.kind != .heading, !newRow.isSum {
@@ -258,7 +260,7 @@ public struct ReportDiff: Sendable {
                     }
                     if counted > 0, totalActual != 0 {
                         let accuracy = Self.rounded((1 - totalMiss / totalActual) * 100, digits: 1)
-                        changes.append(.init(kind: .forecastAccuracy, location: new.title, name: new.title, column: old.columns[forecastColumn].fullLabel,
+                        forecastOutcomes.append(.init(kind: .forecastAccuracy, location: new.title, name: new.title, column: old.columns[forecastColumn].fullLabel,
                                              unit: new.unit, miss: totalMiss, accuracyPercent: accuracy))
                     }
                 }
