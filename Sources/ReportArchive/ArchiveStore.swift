@@ -98,49 +98,122 @@ public final class ArchiveStore: @unchecked Sendable {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw .unusable("\(path): permission denied, the archive cannot be read")
         }
-        try check(path: path)
-        if access == .write {
-            // Respect a file marked read-only even where the permissions do not bind (root).
-            if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-               let mode = attributes[.posixPermissions] as? NSNumber, mode.intValue & 0o222 == 0 || access_(path) == false {
-                throw .unusable("\(path): the archive is read-only; it can be browsed and listed, not changed")
+        // Nothing may be left beside a file that is refused: SQLite's -wal and -shm files made by
+        // the checks are removed again.
+        try withSideFilesCleanedOnFailure(path: path) { () throws(ArchiveError) in
+            try check(path: path)
+            if access == .write {
+                guard isWritable(path) else {
+                    throw .unusable("\(path): the archive is read-only; it can be browsed and listed, not changed")
+                }
+                // A damaged page must not be written over: a full read of the file's structure first.
+                try quickCheck(path: path)
             }
         }
+        let writable = isWritable(path)
+        if access == .write, !writable {
+            // A file marked read-only is respected even where permissions do not bind (root).
+            throw .unusable("\(path): the archive is read-only; it can be browsed and listed, not changed")
+        }
+        // Reading also goes through a read-write connection when the file can be written (this
+        // store still never writes with it): SQLite then removes its -wal and -shm files when the
+        // last connection closes. A read-only file gets a read-only connection.
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: access == .read))
+            let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: !writable))
             return ArchiveStore(path: path, access: access, queue: queue)
         } catch {
             throw .unusable("\(path): the archive cannot be opened (\(message(of: error)))")
         }
     }
 
-    private static func access_(_ path: String) -> Bool { Foundation.access(path, W_OK) == 0 }
+    /// Whether the archive may be written: some write permission bit set, writable for this
+    /// process, and its folder writable (for the -wal and -shm files).
+    static func isWritable(_ path: String) -> Bool {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let mode = attributes[.posixPermissions] as? NSNumber, mode.intValue & 0o222 != 0 else { return false }
+        let folder = (path as NSString).deletingLastPathComponent
+        return Foundation.access(path, W_OK) == 0 && Foundation.access(folder.isEmpty ? "." : folder, W_OK) == 0
+    }
 
-    /// The read-only check: an SQLite file with Malkoll's application id, a known schema version
-    /// and the reports table.
-    static func check(path: String) throws(ArchiveError) {
-        let header: (applicationID: Int32, userVersion: Int, hasReports: Bool)
+
+    /// `PRAGMA quick_check` on a read-only connection.
+    static func quickCheck(path: String) throws(ArchiveError) {
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: true))
-            header = try queue.read { db in
-                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-                let hasReports = try db.tableExists("report")
-                if hasReports { _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM report") }
-                return (applicationID, userVersion, hasReports)
+            let result: [String]
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: true))
+                result = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+                try queue.close()
+            } catch {
+                throw .unusable("\(path): the archive is damaged (\(message(of: error))); nothing was changed")
             }
-            try queue.close()
+            guard result == ["ok"] else {
+                throw .unusable("\(path): the archive is damaged (\(result.first ?? "quick_check failed")); nothing was changed")
+            }
+        }
+    }
+
+    /// The read-only check, in two steps so that nothing is created beside a file that is not an
+    /// archive: first the file's header as bytes (SQLite's magic, Malkoll's `application_id` at
+    /// offset 68, the schema's `user_version` at offset 60), then a read through SQLite.
+    static func check(path: String) throws(ArchiveError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .unusable("\(path): the archive cannot be read")
+        }
+        let header = (try? handle.read(upToCount: 100)) ?? Data()
+        try? handle.close()
+        let bytes = [UInt8](header)
+        guard bytes.count == 100, bytes.starts(with: Array("SQLite format 3\u{0}".utf8)) else {
+            throw .unusable("\(path): not a Malkoll archive (not an SQLite database); nothing was changed")
+        }
+        func bigEndian(_ offset: Int) -> Int32 {
+            Int32(bitPattern: UInt32(bytes[offset]) << 24 | UInt32(bytes[offset + 1]) << 16 | UInt32(bytes[offset + 2]) << 8 | UInt32(bytes[offset + 3]))
+        }
+        guard bigEndian(68) == applicationID else {
+            throw .unusable("\(path): not a Malkoll archive (an SQLite database of another program); nothing was changed")
+        }
+        let userVersion = Int(bigEndian(60))
+        guard userVersion <= schemaVersion else {
+            throw .unusable("\(path): written by a newer Malkoll (archive schema \(userVersion), this build reads up to \(schemaVersion)); nothing was changed")
+        }
+        guard userVersion == schemaVersion else {
+            throw .unusable("\(path): a Malkoll archive with an unknown schema (version \(userVersion)); nothing was changed")
+        }
+        do {
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: true))
+                defer { try? queue.close() }
+                let hasReports = try queue.read { db in
+                    guard try db.tableExists("report") else { return false }
+                    _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM report")
+                    return true
+                }
+                guard hasReports else {
+                    throw ArchiveError.unusable("\(path): a Malkoll archive without its reports table; nothing was changed")
+                }
+            } catch let error as ArchiveError {
+                throw error
+            } catch {
+                throw .unusable("\(path): the archive is damaged (\(message(of: error))); nothing was changed")
+            }
+        }
+    }
+
+    /// Runs `body`; when it fails, removes the `-wal` and `-shm` files SQLite made beside `path`
+    /// for it (only those that were not there before, and only an empty `-wal`).
+    static func withSideFilesCleanedOnFailure(path: String, _ body: () throws(ArchiveError) -> Void) throws(ArchiveError) {
+        let manager = FileManager.default
+        let wal = path + "-wal", shm = path + "-shm"
+        let hadWAL = manager.fileExists(atPath: wal), hadSHM = manager.fileExists(atPath: shm)
+        do {
+            try body()
         } catch {
-            throw .unusable("\(path): not a usable Malkoll archive (\(message(of: error))); nothing was changed")
-        }
-        guard header.applicationID == applicationID else {
-            throw .unusable("\(path): not a Malkoll archive (an SQLite database of another program, or not a database); nothing was changed")
-        }
-        guard header.userVersion <= schemaVersion else {
-            throw .unusable("\(path): written by a newer Malkoll (archive schema \(header.userVersion), this build reads up to \(schemaVersion)); nothing was changed")
-        }
-        guard header.userVersion == schemaVersion, header.hasReports else {
-            throw .unusable("\(path): a Malkoll archive with an unknown schema (version \(header.userVersion)); nothing was changed")
+            let walSize = (try? manager.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0
+            if !hadWAL, walSize == 0 {
+                unlink(wal)
+                if !hadSHM { unlink(shm) }
+            }
+            throw error
         }
     }
 
@@ -199,6 +272,9 @@ public final class ArchiveStore: @unchecked Sendable {
         if let error = error as? ArchiveError { return error }
         if let error = error as? DatabaseError, error.resultCode == .SQLITE_READONLY {
             return .unusable("\(path): the archive is read-only (\(Self.message(of: error)))")
+        }
+        if let error = error as? DatabaseError, error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+            return .unusable("\(path): the archive is damaged (\(Self.message(of: error)))")
         }
         return .unusable("\(path): \(Self.message(of: error))")
     }
@@ -327,6 +403,31 @@ public final class ArchiveStore: @unchecked Sendable {
     public func integrityCheck() throws(ArchiveError) -> String {
         do {
             return try queue.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
+        } catch {
+            throw mapped(error)
+        }
+    }
+
+    /// Everything that should hold in a sound archive: `PRAGMA integrity_check` is "ok", no
+    /// foreign key dangles, and every report's normalised indicators and uppdrag are all there
+    /// (a report is whole or absent). Returns the problems, empty when sound.
+    public func verify() throws(ArchiveError) -> [String] {
+        do {
+            return try queue.read { db in
+                var problems: [String] = []
+                let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+                if integrity != ["ok"] { problems += integrity.map { "integrity_check: \($0)" } }
+                let dangling = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+                if !dangling.isEmpty { problems.append("foreign_key_check: \(dangling.count) rows refer to missing rows") }
+                let partial = try Row.fetchAll(db, sql: """
+                    SELECT r.id AS id, r.indicatorCount AS expectedIndicators, r.assignmentCount AS expectedAssignments,
+                           (SELECT count(*) FROM indicator i WHERE i.reportId = r.id) AS indicators,
+                           (SELECT count(*) FROM assignment a WHERE a.reportId = r.id) AS assignments
+                    FROM report r
+                    """).filter { $0["indicators"] as Int != $0["expectedIndicators"] || $0["assignments"] as Int != $0["expectedAssignments"] }
+                for row in partial { problems.append("report \(row["id"] as Int64): normalised rows missing") }
+                return problems
+            }
         } catch {
             throw mapped(error)
         }

@@ -15,13 +15,13 @@ struct ArchiveOption: ParsableArguments {
 /// `malkoll archive add|list|remove`: the reports kept in one SQLite archive.
 struct Archive: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Keep many reports in one archive (SQLite): add, list, remove.",
+        abstract: "Keep many reports in one archive (SQLite): add, list, remove, check.",
         discussion: """
             The archive is --archive PATH, else $MALKOLL_ARCHIVE, else $XDG_DATA_HOME/malkoll/arkiv.sqlite \
             (~/.local/share/malkoll/arkiv.sqlite). The default archive is created on first use with the bundled report.
             Exit codes: 0 success; 1 some file was refused (add) or no such id (remove); 2 the archive cannot be used.
             """,
-        subcommands: [ArchiveAdd.self, ArchiveList.self, ArchiveRemove.self])
+        subcommands: [ArchiveAdd.self, ArchiveList.self, ArchiveRemove.self, ArchiveCheck.self])
 }
 
 struct ArchiveAdd: ParsableCommand {
@@ -162,5 +162,32 @@ struct ArchiveRemove: ParsableCommand {
             }
         }
         if missing { throw ExitCode(1) }
+    }
+}
+
+struct ArchiveCheck: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the archive: SQLite's integrity check, foreign keys, and every report whole. Exit 0 when sound, 2 when not.")
+
+    @OptionGroup var archive: ArchiveOption
+
+    func run() throws {
+        try Malkoll.guarded {
+            let store = try archive.location.open(.read)
+            defer { store.close() }
+            let problems: [String]
+            let count: Int
+            do {
+                problems = try store.verify()
+                count = try store.countAndSingle().count
+            } catch {
+                throw CommandFailure(String(describing: error))
+            }
+            guard problems.isEmpty else {
+                throw CommandFailure("\(store.path): the archive is not sound: \(problems.joined(separator: "; "))")
+            }
+            Output.write("ok: \(count == 1 ? "1 rapport" : "\(count) rapporter")\n", as: .humanText)
+        }
     }
 }

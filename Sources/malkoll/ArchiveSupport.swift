@@ -73,6 +73,18 @@ enum ArchiveOpening: Equatable {
         }
     }
 
+    /// What `browse` opens: FILE as it is (no archive touched), an archive id (a number that is
+    /// no file's name), or without either the archive.
+    static func analysis(file: ReportFileArgument, location: ArchiveLocation) throws -> ReportAnalysis {
+        guard let name = file.file else { return ReportAnalysis(report: try report(location: location)) }
+        if let id = Int64(name), id > 0, !FileManager.default.fileExists(atPath: name) {
+            let store = try location.open(.read)
+            defer { store.close() }
+            return ReportAnalysis(report: try ArchivedReport.load(id: id, from: store))
+        }
+        return try file.analysis()
+    }
+
     /// The report to browse when the archive is opened without FILE, or a one-line failure.
     static func report(location: ArchiveLocation) throws -> Report {
         let store = try location.open(.read)
@@ -84,7 +96,7 @@ enum ArchiveOpening: Equatable {
             if count == 0 {
                 throw CommandFailure("\(location.path): the archive holds no report; add one with `malkoll archive add FILE` or name a FILE")
             }
-            throw CommandFailure("\(location.path): the archive holds \(count) reports and its home screen is not built yet; see `malkoll archive list` and open one with `malkoll browse FILE`")
+            throw CommandFailure("\(location.path): the archive holds \(count) reports and its home screen is not built yet; see `malkoll archive list` and open one with `malkoll browse ID`")
         }
     }
 }

@@ -41,8 +41,9 @@ struct Browse: ParsableCommand {
                 throw CommandFailure("--keys: \(String(describing: error))")
             }
             // Load before touching the terminal: a bad file leaves it as it was.
-            // Without FILE the archive opens (its only report, for now); FILE touches no archive.
-            let analysis = report.file == nil ? ReportAnalysis(report: try ArchiveOpening.report(location: archive.location)) : try report.analysis()
+            // Without FILE the archive opens (its only report, for now); an archive id opens that
+            // report; a FILE touches no archive.
+            let analysis = try ArchiveOpening.analysis(file: report, location: archive.location)
             let options = BrowserOptions(theme: chosen, ascii: ascii, mouse: mouse)
             if keys != nil || dump {
                 let data = BrowserData(analysis: analysis)

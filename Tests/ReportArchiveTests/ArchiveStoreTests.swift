@@ -185,7 +185,7 @@ func expectSound(_ store: ArchiveStore, sourceLocation: SourceLocation = #_sourc
         let raise = try DatabaseQueue(path: newer)
         try raise.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA user_version = 99") }
         try raise.close()
-        for (path, expected) in [(garbage, "not a usable Malkoll archive"), (empty, "not a Malkoll archive"), (foreign, "not a Malkoll archive"),
+        for (path, expected) in [(garbage, "not a Malkoll archive"), (empty, "not a Malkoll archive"), (foreign, "not a Malkoll archive"),
                                  (newer, "newer Malkoll (archive schema 99")] {
             let before = try Data(contentsOf: URL(fileURLWithPath: path))
             for access in [ArchiveStore.Access.read, .write] {
