@@ -8,7 +8,7 @@ struct MalkollBenchCommand: ParsableCommand {
         commandName: "malkoll-bench",
         abstract: "Benchmarks and robustness runs for Malkoll (build in release mode).",
         subcommands: [
-            Generate.self, Series.self, Load.self, Startup.self, Scale.self, Interaction.self, Sizes.self, Fuzz.self, FuzzWorker.self, Bytes.self, Signals.self,
+            Generate.self, Series.self, ArchiveBenchmark.self, Load.self, Startup.self, Scale.self, Interaction.self, Sizes.self, Fuzz.self, FuzzWorker.self, Bytes.self, Signals.self,
         ]
     )
 }

@@ -85,6 +85,9 @@ public final class ArchiveStore: @unchecked Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(30)
         configuration.label = "malkoll.archive"
+        // In WAL mode NORMAL keeps the archive consistent through any crash or kill; only a power
+        // failure can lose the last commits (SQLite's recommended setting for WAL).
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         return configuration
     }
 
