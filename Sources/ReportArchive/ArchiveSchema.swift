@@ -11,7 +11,7 @@ import ReportCore
 enum ArchiveSchema {
     /// The normalised tables, child tables last.
     static let tables = [
-        "report", "goal_area", "goal", "indicator", "indicator_value", "assignment", "financial_table", "financial_row",
+        "report", "report_json", "goal_area", "goal", "indicator", "indicator_value", "assignment", "financial_table", "financial_row",
         "financial_cell", "control", "audit_finding",
     ]
 
@@ -29,12 +29,16 @@ enum ArchiveSchema {
                     periodEnd TEXT NOT NULL,
                     reportingYear INTEGER NOT NULL,
                     source TEXT,
-                    json BLOB NOT NULL,
                     byteCount INTEGER NOT NULL,
                     indicatorCount INTEGER NOT NULL,
                     assignmentCount INTEGER NOT NULL,
                     addedAt TEXT NOT NULL,
                     UNIQUE (municipality, board, kind, periodEnd)
+                );
+                -- The JSON as added, apart, so that listing reports never reads past their rows.
+                CREATE TABLE report_json (
+                    reportId INTEGER PRIMARY KEY REFERENCES report(id) ON DELETE CASCADE,
+                    json BLOB NOT NULL
                 );
                 CREATE INDEX report_series ON report (municipality, board, periodEnd);
                 CREATE INDEX report_period ON report (periodEnd);
@@ -182,12 +186,13 @@ struct ArchiveWriter {
         let report = analysis.report
         let meta = report.metadata
         let reportID = try run("""
-            INSERT INTO report (municipality, board, kind, period, periodStart, periodEnd, reportingYear, source, json, byteCount,
+            INSERT INTO report (municipality, board, kind, period, periodStart, periodEnd, reportingYear, source, byteCount,
                                 indicatorCount, assignmentCount, addedAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [meta.municipality, meta.board, meta.kind.rawValue, meta.period, meta.periodStart, meta.periodEnd, meta.reportingYear,
-                  meta.source, bytes, bytes.count, analysis.indicators.count, analysis.assignments.count,
+                  meta.source, bytes.count, analysis.indicators.count, analysis.assignments.count,
                   Self.timestamp()])
+        _ = try run("INSERT INTO report_json (reportId, json) VALUES (?, ?)", [reportID, bytes])
         stage?(.afterReportRow)
         var evaluations: [String: IndicatorEvaluation] = [:]
         for item in analysis.indicators { evaluations[item.indicator.id] = item.evaluation }

@@ -52,6 +52,20 @@ public struct ArchiveEntry: Sendable, Equatable {
     public var source: String?
 }
 
+/// One printed value of an indicator in one archived report.
+public struct IndicatorHistoryPoint: Sendable, Equatable {
+    public var reportID: Int64
+    public var kind: String
+    public var period: String
+    public var periodEnd: String
+    public var name: String
+    public var unit: String?
+    public var year: Int
+    public var printed: String
+    /// An earlier report of the board printed another value for this year.
+    public var revised: Bool
+}
+
 /// The archive: many reports in one SQLite file (through GRDB). Every query the screens and
 /// commands need goes through this type, so that a second store (a database server) could be
 /// added behind the same calls without touching them.
@@ -141,18 +155,16 @@ public final class ArchiveStore: @unchecked Sendable {
 
     /// `PRAGMA quick_check` on a read-only connection.
     static func quickCheck(path: String) throws(ArchiveError) {
+        let result: [String]
         do {
-            let result: [String]
-            do {
-                let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: true))
-                result = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
-                try queue.close()
-            } catch {
-                throw .unusable("\(path): the archive is damaged (\(message(of: error))); nothing was changed")
-            }
-            guard result == ["ok"] else {
-                throw .unusable("\(path): the archive is damaged (\(result.first ?? "quick_check failed")); nothing was changed")
-            }
+            let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: true))
+            defer { try? queue.close() }
+            result = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+        } catch {
+            throw .unusable("\(path): the archive is damaged (\(message(of: error))); nothing was changed")
+        }
+        guard result == ["ok"] else {
+            throw .unusable("\(path): the archive is damaged (\(result.first ?? "quick_check failed")); nothing was changed")
         }
     }
 
@@ -182,23 +194,20 @@ public final class ArchiveStore: @unchecked Sendable {
         guard userVersion == schemaVersion else {
             throw .unusable("\(path): a Malkoll archive with an unknown schema (version \(userVersion)); nothing was changed")
         }
+        let hasReports: Bool
         do {
-            do {
-                let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: true))
-                defer { try? queue.close() }
-                let hasReports = try queue.read { db in
-                    guard try db.tableExists("report") else { return false }
-                    _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM report")
-                    return true
-                }
-                guard hasReports else {
-                    throw ArchiveError.unusable("\(path): a Malkoll archive without its reports table; nothing was changed")
-                }
-            } catch let error as ArchiveError {
-                throw error
-            } catch {
-                throw .unusable("\(path): the archive is damaged (\(message(of: error))); nothing was changed")
+            let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: true))
+            defer { try? queue.close() }
+            hasReports = try queue.read { db in
+                guard try db.tableExists("report") else { return false }
+                _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM report")
+                return true
             }
+        } catch {
+            throw .unusable("\(path): the archive is damaged (\(message(of: error))); nothing was changed")
+        }
+        guard hasReports else {
+            throw .unusable("\(path): a Malkoll archive without its reports table; nothing was changed")
         }
     }
 
@@ -297,7 +306,10 @@ public final class ArchiveStore: @unchecked Sendable {
                 var outcome: AddOutcome = .alreadyThere(id: 0)
                 try db.inTransaction(.immediate) {
                     let existing = try Row.fetchOne(
-                        db, sql: "SELECT id, json FROM report WHERE municipality = ? AND board = ? AND kind = ? AND periodEnd = ?",
+                        db, sql: """
+                        SELECT r.id AS id, j.json AS json FROM report r JOIN report_json j ON j.reportId = r.id
+                        WHERE r.municipality = ? AND r.board = ? AND r.kind = ? AND r.periodEnd = ?
+                        """,
                         arguments: [meta.municipality, meta.board, meta.kind.rawValue, meta.periodEnd])
                     var oldID: Int64?
                     if let existing {
@@ -381,7 +393,7 @@ public final class ArchiveStore: @unchecked Sendable {
     /// The report's bytes exactly as they were added.
     public func reportBytes(id: Int64) throws(ArchiveError) -> Data? {
         do {
-            return try queue.read { db in try Data.fetchOne(db, sql: "SELECT json FROM report WHERE id = ?", arguments: [id]) }
+            return try queue.read { db in try Data.fetchOne(db, sql: "SELECT json FROM report_json WHERE reportId = ?", arguments: [id]) }
         } catch {
             throw mapped(error)
         }
@@ -396,6 +408,45 @@ public final class ArchiveStore: @unchecked Sendable {
                     WHERE (municipality, board) = (SELECT municipality, board FROM report WHERE id = ?1)
                       AND periodEnd < (SELECT periodEnd FROM report WHERE id = ?1)
                     """, arguments: [id], order: "ORDER BY periodEnd DESC, id DESC LIMIT 1").first
+            }
+        } catch {
+            throw mapped(error)
+        }
+    }
+
+    /// A board's series: its reports ordered by periodEnd (the board of report `id`).
+    public func series(of id: Int64) throws(ArchiveError) -> [ArchiveEntry] {
+        do {
+            return try queue.read { db in
+                try Self.entries(db, where: "WHERE (municipality, board) = (SELECT municipality, board FROM report WHERE id = ?)",
+                                 arguments: [id], order: "ORDER BY periodEnd, id")
+            }
+        } catch {
+            throw mapped(error)
+        }
+    }
+
+    /// An indicator's values as each report of the board printed them, matched by normalised
+    /// name and unit (`ItemMatching.normalizedName`), ordered by report and year. A value is
+    /// `revised` when an earlier report printed another value for the same year.
+    public func indicatorHistory(municipality: String, board: String, name: String, unit: String?) throws(ArchiveError) -> [IndicatorHistoryPoint] {
+        do {
+            let rows = try queue.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT r.id AS reportId, r.kind AS kind, r.period AS period, r.periodEnd AS periodEnd, i.name AS name, i.unit AS unit,
+                           v.year AS year, v.printed AS printed
+                    FROM report r JOIN indicator i ON i.reportId = r.id JOIN indicator_value v ON v.indicatorId = i.id
+                    WHERE r.municipality = ? AND r.board = ? AND i.matchName = ?
+                    ORDER BY r.periodEnd, r.id, v.year
+                    """, arguments: [municipality, board, ItemMatching.normalizedName(name, unit: unit)])
+            }
+            var printedBefore: [Int: String] = [:]
+            return rows.map { row in
+                let year: Int = row["year"], printed: String = row["printed"]
+                let revised = printedBefore[year].map { $0 != printed } ?? false
+                printedBefore[year] = printed
+                return IndicatorHistoryPoint(reportID: row["reportId"], kind: row["kind"], period: row["period"], periodEnd: row["periodEnd"],
+                                             name: row["name"], unit: row["unit"], year: year, printed: printed, revised: revised)
             }
         } catch {
             throw mapped(error)
@@ -418,6 +469,8 @@ public final class ArchiveStore: @unchecked Sendable {
         do {
             return try queue.read { db in
                 var problems: [String] = []
+                let withoutJSON = try Int.fetchOne(db, sql: "SELECT count(*) FROM report WHERE id NOT IN (SELECT reportId FROM report_json)") ?? 0
+                if withoutJSON > 0 { problems.append("\(withoutJSON) reports without their JSON") }
                 let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
                 if integrity != ["ok"] { problems += integrity.map { "integrity_check: \($0)" } }
                 let dangling = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
