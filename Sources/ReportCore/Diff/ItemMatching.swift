@@ -16,27 +16,33 @@ public enum ItemMatching {
     /// The least bigram similarity for a *renamed?* pair.
     public static let renameThreshold = 0.6
 
-    /// The name folded for matching: see the type's documentation.
+    /// The name folded for matching: see the type's documentation. Works on Unicode scalars
+    /// (the diff folds every name of two reports, so this is on its hot path).
     public static func normalize(_ text: String) -> String {
-        var result = ""
+        var result = String.UnicodeScalarView()
         var pendingSpace = false
-        for character in text.lowercased() {
-            if character.isWhitespace {
+        var lastIsDash = false
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.properties.isWhitespace {
                 pendingSpace = !result.isEmpty
                 continue
             }
-            let isDash = "-‐‑‒–—―−".contains(character)
-            if isDash {
-                while result.hasSuffix(" ") { result.removeLast() }
+            switch scalar.value {
+            case 0x2D, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212: // - ‐ ‑ ‒ – — ― −
+                while let last = result.last, last == " " { result.removeLast() }
                 result.append("-")
                 pendingSpace = false
+                lastIsDash = true
                 continue
+            default:
+                break
             }
-            if pendingSpace, !result.hasSuffix("-") { result.append(" ") }
+            if pendingSpace, !lastIsDash { result.append(" ") }
             pendingSpace = false
-            result.append(character)
+            lastIsDash = false
+            result.append(scalar)
         }
-        return result
+        return String(result)
     }
 
     /// Splits a trailing "(unit)" off a name: ("Sjukfrånvaro", "%") from "Sjukfrånvaro (%)".
@@ -98,9 +104,6 @@ public enum ItemMatching {
             self.name = name
             self.unit = unit
         }
-        var normalized: String { ItemMatching.normalizedName(name, unit: unit) }
-        var normalizedBase: String { ItemMatching.nameAndUnit(name, unit: unit).name }
-        var normalizedUnit: String? { ItemMatching.nameAndUnit(name, unit: unit).unit }
     }
 
     /// How a pair was matched.
@@ -124,6 +127,10 @@ public enum ItemMatching {
 
     /// Matches two lists by id, then normalised name, then close name (each item at most once).
     public static func match(_ from: [Key], _ to: [Key]) -> Result {
+        // Each key folded once.
+        let fromFolded = from.map { nameAndUnit($0.name, unit: $0.unit) }
+        let toFolded = to.map { nameAndUnit($0.name, unit: $0.unit) }
+        func joined(_ folded: (name: String, unit: String?)) -> String { folded.unit.map { "\(folded.name) (\($0))" } ?? folded.name }
         var pairs: [(from: Int, to: Int, rule: Rule)] = []
         var freeFrom = Set(from.indices), freeTo = Set(to.indices)
         // 1. id
@@ -138,9 +145,9 @@ public enum ItemMatching {
         }
         // 2. normalised name + unit
         var toByName: [String: [Int]] = [:]
-        for index in to.indices where freeTo.contains(index) { toByName[to[index].normalized, default: []].append(index) }
+        for index in to.indices where freeTo.contains(index) { toByName[joined(toFolded[index]), default: []].append(index) }
         for index in from.indices where freeFrom.contains(index) {
-            let name = from[index].normalized
+            let name = joined(fromFolded[index])
             if let other = toByName[name]?.first(where: { freeTo.contains($0) }) {
                 pairs.append((index, other, .name))
                 freeFrom.remove(index)
@@ -151,8 +158,8 @@ public enum ItemMatching {
         var candidates: [(from: Int, to: Int, score: Double)] = []
         for f in freeFrom.sorted() {
             for t in freeTo.sorted() {
-                if let a = from[f].normalizedUnit, let b = to[t].normalizedUnit, a != b { continue }
-                let score = similarity(from[f].normalizedBase, to[t].normalizedBase)
+                if let a = fromFolded[f].unit, let b = toFolded[t].unit, a != b { continue }
+                let score = similarity(fromFolded[f].name, toFolded[t].name)
                 if score >= renameThreshold { candidates.append((f, t, score)) }
             }
         }
