@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The bundled default report and the format's JSON Schema, shipped as resources.
@@ -26,6 +27,10 @@ let package = Package(
         .target(name: "ReportCore"),
         // Report text (as pdftotext leaves it) -> model.
         .target(name: "ReportImport", dependencies: ["ReportCore"]),
+        // The archive: many reports in one SQLite database (GRDB). The view layer never imports it.
+        .target(name: "ReportArchive", dependencies: ["ReportCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Generated reports (labelled as such) built from the bundled one, for tests and benchmarks.
+        .target(name: "ReportSamples", dependencies: ["ReportCore", "BundledReport"]),
         // Pure view layer: grid, widgets, state, update, render, key table. Never touches ncurses.
         .target(name: "ReportBrowser", dependencies: ["ReportCore", .product(name: "Algorithms", package: "swift-algorithms")]),
         .systemLibrary(
@@ -39,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "malkoll",
             dependencies: [
-                "ReportCore", "ReportImport", "ReportBrowser", "TerminalNcurses", "BundledReport",
+                "ReportCore", "ReportImport", "ReportBrowser", "TerminalNcurses", "BundledReport", "ReportArchive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "MalkollBench",
             dependencies: [
-                "ReportCore", "ReportImport", "ReportBrowser", "BundledReport", "MalkollTestSupport",
+                "ReportCore", "ReportImport", "ReportBrowser", "BundledReport", "MalkollTestSupport", "ReportArchive", "ReportSamples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,5 +69,9 @@ let package = Package(
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["malkoll"]),
         .testTarget(name: "TerminalNcursesTests", dependencies: ["TerminalNcurses", "ReportBrowser"]),
+        .testTarget(
+            name: "ReportArchiveTests",
+            dependencies: ["ReportArchive", "ReportCore", "ReportSamples", "BundledReport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

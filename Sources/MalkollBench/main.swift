@@ -8,7 +8,7 @@ struct MalkollBenchCommand: ParsableCommand {
         commandName: "malkoll-bench",
         abstract: "Benchmarks and robustness runs for Malkoll (build in release mode).",
         subcommands: [
-            Generate.self, Load.self, Startup.self, Scale.self, Interaction.self, Sizes.self, Fuzz.self, FuzzWorker.self, Bytes.self, Signals.self, ImportTiming.self,
+            Generate.self, Series.self, ArchiveBenchmark.self, Load.self, Startup.self, Scale.self, Interaction.self, Sizes.self, Fuzz.self, FuzzWorker.self, Bytes.self, Signals.self, ImportTiming.self,
         ]
     )
 }
@@ -39,4 +39,7 @@ struct Generate: ParsableCommand {
     }
 }
 
+// Every malkoll the benchmarks start uses an archive of their own, never the user's default one.
+setenv("XDG_DATA_HOME", NSTemporaryDirectory() + "malkoll-bench-data-\(getpid())", 1)
+setenv("MALKOLL_ARCHIVE", "", 1)
 MalkollBenchCommand.main()

@@ -15,6 +15,7 @@ struct Browse: ParsableCommand {
             """)
 
     @OptionGroup var report: ReportFileArgument
+    @OptionGroup var archive: ArchiveOption
     @Option(help: "Keys to send, in Vim notation (e.g. \"2jj<Enter><Esc>q\"); runs without a terminal.") var keys: String?
     @Option(help: "Screen size for --keys/--dump, WxH (1…1000 each).") var size: String = "80x24"
     @Flag(help: "Print the last screen as plain text instead of opening the terminal.") var dump = false
@@ -40,7 +41,9 @@ struct Browse: ParsableCommand {
                 throw CommandFailure("--keys: \(String(describing: error))")
             }
             // Load before touching the terminal: a bad file leaves it as it was.
-            let analysis = try report.analysis()
+            // Without FILE the archive opens (its only report, for now); an archive id opens that
+            // report; a FILE touches no archive.
+            let analysis = try ArchiveOpening.analysis(file: report, location: archive.location)
             let options = BrowserOptions(theme: chosen, ascii: ascii, mouse: mouse)
             if keys != nil || dump {
                 let data = BrowserData(analysis: analysis)

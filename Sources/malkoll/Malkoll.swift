@@ -10,10 +10,12 @@ struct Malkoll: ParsableCommand {
         commandName: "malkoll",
         abstract: "Browse a municipal follow-up report (delårsrapport, verksamhetsberättelse) in the terminal.",
         discussion: """
-            With no FILE, the bundled report opens: Huddinge kommun, kommunstyrelsen, delårsrapport per augusti 2021.
+            With no FILE, `browse` opens the archive (see `malkoll archive --help`); the default archive is created on first use holding the bundled report (Huddinge kommun, kommunstyrelsen, delårsrapport per augusti 2021), which then opens directly. The other commands use the bundled report without FILE.
             Exit codes: 0 success; 1 `check` found an error; 2 the input or the command line cannot be used.
             """,
-        subcommands: [Browse.self, Summary.self, Check.self, Export.self, Import.self],
+        subcommands: [Browse.self, Summary.self, Check.self, Export.self, Import.self,
+                      Archive.self,
+                      Diff.self],
         defaultSubcommand: Browse.self
     )
 }

@@ -36,12 +36,12 @@ import Glibc
             self.slave = FileHandle(fileDescriptor: slave, closeOnDealloc: true)
         }
 
-        /// Reads what the program wrote until `text` appears or `seconds` pass.
-        func waitFor(_ text: String, seconds: Double) -> Bool {
+        /// Reads what the program wrote until `text` appears, `seconds` pass or `stop` says so.
+        func waitFor(_ text: String, seconds: Double, stop: () -> Bool = { false }) -> Bool {
             var output = Data()
             let deadline = Date().addingTimeInterval(seconds)
             var buffer = [UInt8](repeating: 0, count: 4096)
-            while Date() < deadline {
+            while Date() < deadline, !stop() {
                 var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
                 guard poll(&poller, 1, 100) > 0 else { continue }
                 let count = read(master, &buffer, buffer.count)
@@ -67,7 +67,7 @@ import Glibc
         let process = Process()
         process.executableURL = MalkollBinary.url
         process.arguments = ["browse"]
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessInfo.processInfo.environment.merging(MalkollBinary.isolatedArchiveEnvironment) { $1 }
         environment["TERM"] = "xterm-256color"
         environment["LANG"] = "C.UTF-8"
         process.environment = environment
@@ -78,9 +78,15 @@ import Glibc
         #expect(terminal.waitFor("Översikt", seconds: 60), "the browser drew its first frame")
         kill(process.processIdentifier, signalNumber)
         // Keep draining the terminal so the program never blocks on a full buffer while leaving.
-        let drained = Thread { _ = terminal.waitFor("\u{0}never\u{0}", seconds: 10) }
-        drained.start()
+        // The drain ends with the program and is waited for before the terminal is closed: a
+        // reader left behind would read the next case's terminal, which gets the same descriptor.
+        let drained = DispatchSemaphore(value: 0)
+        Thread {
+            _ = terminal.waitFor("\u{0}never\u{0}", seconds: 10) { !process.isRunning }
+            drained.signal()
+        }.start()
         process.waitUntilExit()
+        drained.wait()
         #expect(process.terminationReason == .uncaughtSignal, "ended by an ordinary exit with status \(process.terminationStatus)")
         #expect(process.terminationStatus == signalNumber)
     }

@@ -18,6 +18,19 @@ enum MalkollBinary {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
+    /// A data folder of this test process, so that no test ever touches the user's default
+    /// archive: every run gets `XDG_DATA_HOME` here and no `MALKOLL_ARCHIVE` unless it sets its own.
+    static let isolatedDataHome: String = {
+        let path = NSTemporaryDirectory() + "malkoll-e2e-data-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }()
+
+    /// The environment that keeps a run away from the user's archive.
+    static var isolatedArchiveEnvironment: [String: String] {
+        ["XDG_DATA_HOME": isolatedDataHome, "MALKOLL_ARCHIVE": ""]
+    }
+
     struct Result {
         var status: Int32
         var stdout: String
@@ -31,6 +44,7 @@ enum MalkollBinary {
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
+        for (key, value) in isolatedArchiveEnvironment { env[key] = value }
         for (key, value) in environment { env[key] = value }
         process.environment = env
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }

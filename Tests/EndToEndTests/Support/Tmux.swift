@@ -74,6 +74,7 @@ final class Tmux {
         sttyFile = NSTemporaryDirectory() + unique + ".stty"
         exitFile = NSTemporaryDirectory() + unique + ".exit"
         var env = ["LANG": "C.UTF-8", "TERM": "tmux-256color", "SWIFT_BACKTRACE": "interactive=no"]
+        env.merge(MalkollBinary.isolatedArchiveEnvironment) { _, new in new }
         env.merge(environment) { _, new in new }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Tmux.quote($0.value))" }
         // The trap keeps the wrapper alive when Ctrl-C sends SIGINT to the whole foreground group

@@ -1,0 +1,164 @@
+import BundledReport
+import Foundation
+import ReportArchive
+import ReportCore
+import ReportImport
+
+/// Where the archive is: `--archive PATH`, else `$MALKOLL_ARCHIVE`, else
+/// `$XDG_DATA_HOME/malkoll/arkiv.sqlite` (`~/.local/share/malkoll/arkiv.sqlite` when unset).
+struct ArchiveLocation: Equatable {
+    var path: String
+    /// The default location: created on first use, holding the bundled report. A path the user
+    /// named is never created by a command that only reads.
+    var isDefault: Bool
+
+    static func resolve(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> ArchiveLocation {
+        if let option, !option.isEmpty { return ArchiveLocation(path: option, isDefault: false) }
+        if let named = environment["MALKOLL_ARCHIVE"], !named.isEmpty { return ArchiveLocation(path: named, isDefault: false) }
+        let dataHome: String
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            dataHome = xdg
+        } else {
+            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+            dataHome = (home as NSString).appendingPathComponent(".local/share")
+        }
+        return ArchiveLocation(path: (dataHome as NSString).appendingPathComponent("malkoll/arkiv.sqlite"), isDefault: true)
+    }
+
+    /// Opens the archive; the default one is created first when it does not exist yet, and a
+    /// named one when `createNamed` (adding to a new file).
+    func open(_ access: ArchiveStore.Access, createNamed: Bool = false) throws -> ArchiveStore {
+        do {
+            if !FileManager.default.fileExists(atPath: path) {
+                if isDefault {
+                    try ArchiveStore.create(at: path, initial: [try Self.bundled()])
+                } else if createNamed {
+                    try ArchiveStore.create(at: path)
+                }
+            }
+            return try ArchiveStore.open(at: path, access: access)
+        } catch let error as ArchiveError {
+            throw CommandFailure(error.description)
+        }
+    }
+
+    /// The bundled report and its bytes, for a new default archive.
+    static func bundled() throws -> (report: Report, bytes: Data) {
+        guard let url = BundledReport.reportURL, let bytes = FileManager.default.contents(atPath: url.path) else {
+            throw CommandFailure("the bundled report was not found beside the program; reinstall Malkoll or use --archive PATH")
+        }
+        do {
+            return (try ReportLoader.load(data: bytes, file: url.lastPathComponent), bytes)
+        } catch {
+            throw CommandFailure(error.description)
+        }
+    }
+}
+
+/// What `malkoll` without FILE opens from the archive. This is the seam for the archive home
+/// screen: `.home` will open it once it exists; until then the command says what to do instead.
+enum ArchiveOpening: Equatable {
+    /// The archive holds exactly one report: it opens directly, as a single file does.
+    case report(id: Int64)
+    /// Several reports (or none): the archive home.
+    case home(count: Int)
+
+    static func choose(_ store: ArchiveStore) throws -> ArchiveOpening {
+        do {
+            let (count, single) = try store.countAndSingle()
+            if let single { return .report(id: single) }
+            return .home(count: count)
+        } catch {
+            throw CommandFailure(error.description)
+        }
+    }
+
+    /// What `browse` opens: FILE as it is (no archive touched), an archive id (a number that is
+    /// no file's name), or without either the archive.
+    static func analysis(file: ReportFileArgument, location: ArchiveLocation) throws -> ReportAnalysis {
+        guard let name = file.file else { return ReportAnalysis(report: try report(location: location)) }
+        if let id = Int64(name), id > 0, !FileManager.default.fileExists(atPath: name) {
+            let store = try location.open(.read)
+            defer { store.close() }
+            return ReportAnalysis(report: try ArchivedReport.load(id: id, from: store))
+        }
+        return try file.analysis()
+    }
+
+    /// The report to browse when the archive is opened without FILE, or a one-line failure.
+    static func report(location: ArchiveLocation) throws -> Report {
+        let store = try location.open(.read)
+        defer { store.close() }
+        switch try choose(store) {
+        case .report(let id):
+            return try ArchivedReport.load(id: id, from: store)
+        case .home(let count):
+            if count == 0 {
+                throw CommandFailure("\(location.path): the archive holds no report; add one with `malkoll archive add FILE` or name a FILE")
+            }
+            throw CommandFailure("\(location.path): the archive holds \(count) reports and its home screen is not built yet; see `malkoll archive list` and open one with `malkoll browse ID`")
+        }
+    }
+}
+
+/// Reports read back from the archive.
+enum ArchivedReport {
+    static func load(id: Int64, from store: ArchiveStore) throws -> Report {
+        do {
+            guard let bytes = try store.reportBytes(id: id) else {
+                throw CommandFailure("\(store.path): no report with id \(id) (see `malkoll archive list`)")
+            }
+            return try ReportLoader.load(data: bytes, file: "\(store.path)#\(id)")
+        } catch let error as ArchiveError {
+            throw CommandFailure(error.description)
+        } catch let error as ReportLoadError {
+            throw CommandFailure(error.description)
+        }
+    }
+}
+
+/// Turns a file into a report and the bytes to archive: a report JSON as it is, a report text
+/// (pdftotext output) imported on the way in. The one place where other inputs (a PDF) slot in.
+enum ReportInput {
+    /// Why a file cannot be read as a report: one line naming the file.
+    struct Refusal: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func load(path: String, overlay: String?) throws(Refusal) -> (report: Report, bytes: Data) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            throw Refusal(description: "\(path): " + (!exists ? "no such file" : isDirectory.boolValue ? "is a folder, not a report file" : "cannot be read"))
+        }
+        if data.starts(with: Array("%PDF-".utf8)) {
+            throw Refusal(description: "\(path): a PDF; extract its text with `pdftotext` and add the text file")
+        }
+        let firstByte = data.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }
+        if path.lowercased().hasSuffix(".json") || firstByte == UInt8(ascii: "{") {
+            do {
+                return (try ReportLoader.load(data: data, file: path), data)
+            } catch {
+                throw Refusal(description: error.description)
+            }
+        }
+        return try importText(data, path: path, overlay: overlay)
+    }
+
+    static func importText(_ data: Data, path: String, overlay: String?) throws(Refusal) -> (report: Report, bytes: Data) {
+        guard let text = String(data: data, encoding: .utf8) else { throw Refusal(description: "\(path): neither a report JSON nor UTF-8 text") }
+        var options = ImportOptions()
+        do {
+            if let overlay { options.overlay = try Overlay.load(contentsOfFile: overlay) }
+            let result = try ReportImporter(options: options).importReport(text: text, fileName: path)
+            let json = try result.reportJSON()
+            return (try ReportLoader.load(data: json, file: path), json)
+        } catch let error as ImportFailure {
+            throw Refusal(description: "\(path)\(error.line.map { ":\($0)" } ?? ""): cannot be imported: \(error.message)")
+        } catch let error as ReportLoadError {
+            throw Refusal(description: error.description)
+        } catch {
+            throw Refusal(description: "\(path): cannot be imported: \(error)")
+        }
+    }
+}
