@@ -117,8 +117,8 @@ enum ArchivedReport {
     }
 }
 
-/// Turns a file into a report and the bytes to archive: a report JSON as it is, a report text
-/// (pdftotext output) imported on the way in. The one place where other inputs (a PDF) slot in.
+/// Turns a file into a report and the bytes to archive: a report JSON as it is; a report text or
+/// a PDF (read through `pdftotext`, as `malkoll import` does) imported on the way in.
 enum ReportInput {
     /// Why a file cannot be read as a report: one line naming the file.
     struct Refusal: Error, CustomStringConvertible {
@@ -126,35 +126,32 @@ enum ReportInput {
     }
 
     static func load(path: String, overlay: String?) throws(Refusal) -> (report: Report, bytes: Data) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            throw Refusal(description: "\(path): " + (!exists ? "no such file" : isDirectory.boolValue ? "is a folder, not a report file" : "cannot be read"))
-        }
-        if data.starts(with: Array("%PDF-".utf8)) {
-            throw Refusal(description: "\(path): a PDF; extract its text with `pdftotext` and add the text file")
-        }
+        let data: Data
+        do { data = try ImportSource.contents(ofFile: path) } catch { throw Refusal(description: error.description) }
         let firstByte = data.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }
-        if path.lowercased().hasSuffix(".json") || firstByte == UInt8(ascii: "{") {
+        if !PDFText.isPDF(data), path.lowercased().hasSuffix(".json") || firstByte == UInt8(ascii: "{") {
             do {
                 return (try ReportLoader.load(data: data, file: path), data)
             } catch {
                 throw Refusal(description: error.description)
             }
         }
-        return try importText(data, path: path, overlay: overlay)
+        let source: ImportSource
+        do { source = try ImportSource.read(data, path: path) } catch { throw Refusal(description: error.description) }
+        return try importText(source, overlay: overlay)
     }
 
-    static func importText(_ data: Data, path: String, overlay: String?) throws(Refusal) -> (report: Report, bytes: Data) {
-        guard let text = String(data: data, encoding: .utf8) else { throw Refusal(description: "\(path): neither a report JSON nor UTF-8 text") }
+    /// Imports a report text (a text file or a PDF's text); errors name the line or the PDF page.
+    static func importText(_ source: ImportSource, overlay: String?) throws(Refusal) -> (report: Report, bytes: Data) {
+        let path = source.path
         var options = ImportOptions()
         do {
             if let overlay { options.overlay = try Overlay.load(contentsOfFile: overlay) }
-            let result = try ReportImporter(options: options).importReport(text: text, fileName: path)
+            let result = try ReportImporter(options: options).importReport(text: source.text, fileName: path)
             let json = try result.reportJSON()
             return (try ReportLoader.load(data: json, file: path), json)
         } catch let error as ImportFailure {
-            throw Refusal(description: "\(path)\(error.line.map { ":\($0)" } ?? ""): cannot be imported: \(error.message)")
+            throw Refusal(description: "\(source.place(ofLine: error.line)): cannot be imported: \(error.message)")
         } catch let error as ReportLoadError {
             throw Refusal(description: error.description)
         } catch {

@@ -26,7 +26,12 @@ struct ImportSource {
 
     /// Reads the file at `path`; a `CommandFailure` (one line naming the file) when it cannot be used.
     static func read(path: String, pdfTimeout: TimeInterval = 60) throws(CommandFailure) -> ImportSource {
-        // The same words as `browse FILE` uses for a missing file, a directory or an unreadable one.
+        try read(contents(ofFile: path), path: path, pdfTimeout: pdfTimeout)
+    }
+
+    /// The bytes of the file at `path`, with the same words as `browse FILE` uses for a missing
+    /// file, a directory or an unreadable one.
+    static func contents(ofFile path: String) throws(CommandFailure) -> Data {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw CommandFailure("\(path): no such file")
@@ -35,7 +40,7 @@ struct ImportSource {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CommandFailure("\(path): permission denied: the file cannot be read")
         }
-        return try read(data, path: path, pdfTimeout: pdfTimeout)
+        return data
     }
 
     /// Reads the contents `data` of the file at `path`.

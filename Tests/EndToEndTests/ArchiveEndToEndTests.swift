@@ -110,6 +110,27 @@ import Glibc
         try work.expectSound()
     }
 
+    @Test func aPDFIsImportedOnTheWayInAndABrokenOneIsRefusedWithOneLine() throws {
+        let work = try Workspace()
+        let text = try String(contentsOf: MalkollBinary.repositoryRoot.appendingPathComponent("data/source/huddinge-kommunstyrelsen-2021-08.txt"), encoding: .utf8)
+        let overlay = MalkollBinary.repositoryRoot.appendingPathComponent("data/source/huddinge-kommunstyrelsen-2021-08.overlay.json").path
+        let pdf = work.folder + "/rapport.pdf"
+        try TestPDF.showing(text).write(to: URL(fileURLWithPath: pdf))
+        let fake = work.folder + "/falsk.pdf"
+        try "inte en pdf".write(toFile: fake, atomically: true, encoding: .utf8)
+        let result = try work.run(["archive", "add", "--archive", work.archive, "--overlay", overlay, fake, pdf])
+        #expect(result.status == 1, "\(result.stderr)")
+        let refusals = result.stderr.split(separator: "\n").filter { $0.contains("falsk.pdf") }
+        #expect(refusals.count == 1)
+        #expect(refusals.first?.contains("not a PDF") == true)
+        let entries = try work.listed()
+        #expect(entries.count == 1)
+        #expect(entries.first?["board"] as? String == "Kommunstyrelsen")
+        #expect(entries.first?["indicators"] as? Int == 26)
+        #expect(entries.first?["assignments"] as? Int == 7)
+        try work.expectSound()
+    }
+
     @Test func aFileThatIsNoReportIsRefusedWithOneLineAndExitOne() throws {
         let work = try Workspace()
         let broken = work.folder + "/broken.json"
