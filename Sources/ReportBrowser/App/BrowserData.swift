@@ -72,7 +72,7 @@ public final class BrowserData: Sendable {
     private let tableCellsCache = KeyedCache<TableCellsKey, FinancialTableWidget.Cells>()
     func tableCells(_ ref: TableRef, glyphs: Glyphs, trend: Bool) -> FinancialTableWidget.Cells {
         tableCellsCache.value(for: TableCellsKey(ref: ref, ascii: glyphs.ascii, trend: trend)) {
-            FinancialTableWidget.cells(table(ref), glyphs: glyphs, trend: trend)
+            FinancialTableWidget.cells(table(ref), audit: analysis.audit, glyphs: glyphs, trend: trend)
         }
     }
     private let deviationBarsCache = KeyedCache<TableRef, FinancialTableWidget.BarRows>()

@@ -25,34 +25,72 @@ enum FinancialTableWidget {
         struct Cell: Sendable {
             var text: String
             var style: Style
+            /// The audit's verdict on the printed figure, shown as a mark after it.
+            var check: CellCheck = .none
         }
         var texts: [[Cell]]
         var headers: [String]
         var columns: [ColumnLayout.Column]
-        var anyDiffers: Bool
+        /// Columns with a one-column slot for the audit's mark after the figure.
+        var markSlots: [Bool]
+        /// Whether any cell is an error / a rounding difference (for the legend).
+        var anyError: Bool
+        var anyRounding: Bool
     }
 
-    /// One row's cell texts, and whether a printed deviation differs from the computed one.
+    /// What the audit says about one printed figure. The audit alone decides (error vs the
+    /// `info` of a rounding difference); the view never compares figures itself.
+    enum CellCheck: Sendable, Equatable {
+        case none, rounding, error
+
+        init(_ severity: Severity?) {
+            switch severity {
+            case .error: self = .error
+            case .info: self = .rounding
+            case .warning, nil: self = .none
+            }
+        }
+
+        /// The mark after the figure and its style: ≠ in the warning style for an error, a
+        /// quiet ≈ for rounding.
+        func mark(_ g: Glyphs) -> (String, Style) {
+            switch self {
+            case .none: (" ", .normal)
+            case .rounding: (g.rounding, Style(.muted))
+            case .error: (g.differs, Style(.warning, .bold))
+            }
+        }
+    }
+
+    /// The audit's most serious finding per printed cell of `table` (row id and column id).
+    static func cellChecks(_ table: FinancialTable, audit: Audit) -> [String: [String: CellCheck]] {
+        var result: [String: [String: CellCheck]] = [:]
+        for finding in audit.findings {
+            guard case .tableCell(let tableId, let rowId, let columnId) = finding.subject, tableId == table.id else { continue }
+            let check = CellCheck(finding.severity)
+            if check == .none { continue }
+            if result[rowId]?[columnId] != .error { result[rowId, default: [:]][columnId] = check }
+        }
+        return result
+    }
+
+    /// One row's cell texts: the printed figures, each with the audit's verdict.
     private static func rowCells(_ table: FinancialTable, _ row: Int, deviationScopes: [DeviationColumns], deviationColumns: Set<Int>,
-                                 glyphs g: Glyphs, trend: Bool) -> ([Cells.Cell], Bool) {
-        let deviations = Dictionary(table.deviations(ofRow: row, columns: deviationScopes).map { ($0.columns.deviation, $0) },
-                                    uniquingKeysWith: { first, _ in first })
-        let anyDiffers = deviations.values.contains { deviation in deviation.printed.map { $0.value != deviation.computed } ?? false }
+                                 checks: [String: CellCheck], glyphs g: Glyphs, trend: Bool) -> [Cells.Cell] {
         var cells: [Cells.Cell] = []
         let isSum = table.rows[row].isSum
         for column in table.columns.indices {
             let printed = column < table.rows[row].cells.count ? table.rows[row].cells[column] : ""
-            if deviationColumns.contains(column), let deviation = deviations[column] {
-                let digits = max(deviation.printed?.fractionDigits ?? 0, deviation.budget.fractionDigits, deviation.compared.fractionDigits)
-                var text = SwedishNumberFormat.format(deviation.computed, fractionDigits: digits)
-                let differs = deviation.printed.map { $0.value != deviation.computed } ?? false
-                text += differs ? g.differs : " "
-                let role: StyleRole = differs ? .warning : (deviation.computed > 0 ? .deviationGood : deviation.computed < 0 ? .deviationBad : .normal)
-                cells.append(Cells.Cell(text: text, style: Style(role, isSum ? .bold : [])))
-            } else {
-                let text = deviationColumns.contains(column) && !printed.isEmpty ? printed + " " : printed
-                cells.append(Cells.Cell(text: text, style: isSum ? Style(.emphasis) : .normal))
+            var check = printed.isEmpty ? CellCheck.none : checks[table.columns[column].id] ?? .none
+            // Rounding in a printed sum is everywhere in such tables: marked only in the
+            // deviation columns (which have the room), so the figures keep theirs.
+            if check == .rounding && !deviationColumns.contains(column) { check = .none }
+            var style: Style = isSum ? Style(.emphasis) : .normal
+            if deviationColumns.contains(column), let value = table.number(row: row, column: column)?.value {
+                style = Style(value > 0 ? .deviationGood : value < 0 ? .deviationBad : .normal, isSum ? .bold : [])
             }
+            if check == .error { style = Style(.warning, isSum ? .bold : []) }
+            cells.append(Cells.Cell(text: printed, style: style, check: check))
         }
         if trend {
             let values = table.columns.indices.map { table.number(row: row, column: $0).map { Numbers.double($0.value) } }
@@ -65,12 +103,13 @@ enum FinancialTableWidget {
                 cells.append(Cells.Cell(text: "", style: .normal))
             }
         }
-        return (cells, anyDiffers)
+        return cells
     }
 
-    static func cells(_ table: FinancialTable, glyphs g: Glyphs, trend: Bool) -> Cells {
+    static func cells(_ table: FinancialTable, audit: Audit, glyphs g: Glyphs, trend: Bool) -> Cells {
         let deviationScopes = table.deviationColumns
         let deviationColumns = Set(deviationScopes.map(\.deviation))
+        let checks = cellChecks(table, audit: audit)
         // Cell texts first, so the widths fit them; a large table in chunks on every core.
         let rowCount = table.rows.count
         let chunkCount = rowCount >= 2048 ? max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) : 1
@@ -80,35 +119,55 @@ enum FinancialTableWidget {
             let rows = (rowCount * chunk / chunkCount)..<(rowCount * (chunk + 1) / chunkCount)
             var texts: [[Cells.Cell]] = []
             texts.reserveCapacity(rows.count)
-            var anyDiffers = false
+            var marked = Array(repeating: false, count: headerCount)
             var widths = Array(repeating: 0, count: headerCount)
             for row in rows {
-                let (cells, differs) = rowCells(table, row, deviationScopes: deviationScopes, deviationColumns: deviationColumns, glyphs: g, trend: trend)
+                let cells = rowCells(table, row, deviationScopes: deviationScopes, deviationColumns: deviationColumns,
+                                     checks: checks[table.rows[row].id] ?? [:], glyphs: g, trend: trend)
                 for (index, cell) in cells.enumerated() where index < headerCount {
                     widths[index] = max(widths[index], DisplayWidth.of(cell.text))
+                    if cell.check != .none { marked[index] = true }
                 }
                 texts.append(cells)
-                if differs { anyDiffers = true }
             }
-            chunks.set(chunk, texts, anyDiffers, widths)
+            chunks.set(chunk, texts, marked, widths)
         }
         var texts: [[Cells.Cell]] = []
         texts.reserveCapacity(rowCount)
         for part in chunks.parts { texts += part }
-        let anyDiffers = chunks.differs.contains(true)
         var headers = table.columns.map(\.label)
         if trend { headers += ["Trend", "Förändr."] }
-        var columns = [ColumnLayout.Column(natural: max(12, min(48, table.rows.map { DisplayWidth.of($0.label) + 2 * ($0.level ?? 0) + 2 }.max() ?? 12)),
-                                           minimum: 10, priority: 100, flexible: true)]
+        var markSlots = headers.indices.map { deviationColumns.contains($0) }
+        for marked in chunks.marked {
+            for index in markSlots.indices where marked[index] { markSlots[index] = true }
+        }
+        let allChecks = texts.lazy.flatMap { $0.map(\.check) }
+        let longestLabel = table.rows.map { DisplayWidth.of($0.label) + 2 * ($0.level ?? 0) + 2 }.max() ?? 12
+        var columns = [ColumnLayout.Column(natural: max(12, min(48, longestLabel)), minimum: 10, priority: 100, flexible: true,
+                                           wanted: max(longestLabel, DisplayWidth.of(table.rowHeader)))]
         var cellWidths = Array(repeating: 0, count: headers.count)
         for widths in chunks.widths {
             for index in cellWidths.indices { cellWidths[index] = max(cellWidths[index], widths[index]) }
         }
         for index in headers.indices {
-            let natural = max(cellWidths[index], min(DisplayWidth.of(headers[index]), 12), 3)
-            columns.append(ColumnLayout.Column(natural: natural, priority: 60 - index))
+            let natural = max(cellWidths[index] + (markSlots[index] ? 1 : 0), min(DisplayWidth.of(headers[index]), 12), 3)
+            columns.append(ColumnLayout.Column(natural: natural, priority: 60 - index, wanted: DisplayWidth.of(headers[index])))
         }
-        return Cells(texts: texts, headers: headers, columns: columns, anyDiffers: anyDiffers)
+        // A column group's heading ("Perioden fg år") wants its columns together at least as wide.
+        var start = 0
+        while start < table.columns.count {
+            var end = start
+            let group = table.columns[start].group ?? ""
+            while end + 1 < table.columns.count, (table.columns[end + 1].group ?? "") == group { end += 1 }
+            let span = (start...end).reduce(0) { $0 + max(columns[$1 + 1].natural, columns[$1 + 1].wanted) } + (end - start)
+            let heading = DisplayWidth.of(group)
+            if heading > span {
+                columns[end + 1].wanted = max(columns[end + 1].natural, columns[end + 1].wanted) + heading - span
+            }
+            start = end + 1
+        }
+        return Cells(texts: texts, headers: headers, columns: columns, markSlots: markSlots,
+                     anyError: allChecks.contains(.error), anyRounding: allChecks.contains(.rounding))
     }
 
     /// Appends the table: its headings, one lazily built line per shown row, and the notes.
@@ -120,6 +179,7 @@ enum FinancialTableWidget {
             return
         }
         let layout = data.tableCells(ref, glyphs: g, trend: options.trend)
+        let markSlots = layout.markSlots
         let headers = layout.headers
         let widths = ColumnLayout.widths(layout.columns, total: context.width - indent - 1)
         var alignments: [Alignment] = Array(repeating: .right, count: headers.count + 1)
@@ -184,7 +244,13 @@ enum FinancialTableWidget {
                 builder.cell(label, widths[0], .left, labelStyle)
                 for (column, cell) in layout.texts[index].enumerated() where widths[column + 1] > 0 {
                     builder.space(1)
-                    builder.cell(cell.text, widths[column + 1], rowAlignments[column + 1], cell.style)
+                    if markSlots[column], widths[column + 1] > 1 {
+                        builder.cell(cell.text, widths[column + 1] - 1, rowAlignments[column + 1], cell.style)
+                        let (mark, markStyle) = cell.check.mark(g)
+                        builder.cell(mark, 1, .left, markStyle)
+                    } else {
+                        builder.cell(cell.text, widths[column + 1], rowAlignments[column + 1], cell.style)
+                    }
                 }
                 let action: LineAction = parent ? .toggle(groupId(ref, row)) : .open(Jump(view: .tableRow(ref, index)))
                 return [builder.line(key: .tableRow(ref, index), action: action)]
@@ -193,15 +259,25 @@ enum FinancialTableWidget {
                 guard case .tableRow(let keyRef, let index) = key, keyRef == ref else { return nil }
                 return rows.sortedPosition(of: index)
             }))
-        if layout.anyDiffers {
-            model.append(.text("\(g.differs) tryckt avvikelse skiljer sig från den beräknade (Enter visar raden)", .warning, indent: indent + 1))
-        }
+        model.append(contentsOf: legend(error: layout.anyError, rounding: layout.anyRounding, glyphs: g, indent: indent + 1))
         if widths.dropFirst().contains(0) {
             model.append(.text("Alla kolumner syns i raddetaljen (Enter).", .muted, indent: indent + 1))
         }
         for note in table.notes ?? [] {
             model.append(contentsOf: Line.wrapped(note, width: context.width, indent: indent + 1, .muted))
         }
+    }
+
+    /// What the marks after the figures mean, for the marks the table has.
+    static func legend(error: Bool, rounding: Bool, glyphs g: Glyphs, indent: Int) -> [Line] {
+        var lines: [Line] = []
+        if error {
+            lines.append(.text("\(g.differs) fel: det tryckta talet stämmer inte med beräkningen (Enter visar raden)", .warning, indent: indent))
+        }
+        if rounding {
+            lines.append(.text("\(g.rounding) avrundning: tryckt och beräknat skiljer sig bara av avrundning, inget fel", .muted, indent: indent))
+        }
+        return lines
     }
 
     /// The rows with a deviation in the first deviation scope (helår) and the largest size,
@@ -217,7 +293,7 @@ enum FinancialTableWidget {
         let rows: [(Int, RowDeviation)] = table.rows.indices.compactMap { row in
             table.deviations(ofRow: row, columns: [scope]).first.map { (row, $0) }
         }
-        return BarRows(rows: rows, maximum: rows.map { abs(Numbers.double($0.1.computed)) }.max() ?? 0)
+        return BarRows(rows: rows, maximum: rows.map { abs(Numbers.double($0.1.shown)) }.max() ?? 0)
     }
 
     /// Bars of each row's deviation in the first deviation scope (helår), with the value; the
@@ -231,10 +307,11 @@ enum FinancialTableWidget {
         let maximum = bars.maximum
         let labelWidth = min(26, max(10, context.width / 3))
         let valueWidth = 10
-        let barWidth = max(0, min(41, context.width - indent - labelWidth - valueWidth - 4))
+        let barWidth = max(0, min(41, context.width - indent - labelWidth - valueWidth - 5))
         let group = table.columns[scope.budget].group ?? table.columns[scope.budget].scope ?? ""
         model.append(Parts.heading("Avvikelse mot budget\(group.isEmpty ? "" : ", " + group.lowercased()) (\(table.unit))", indent: indent))
         let glyphs = context.glyphs
+        let checks = cellChecks(table, audit: data.analysis.audit)
         model.append(LazyItems(
             count: bars.rows.count, selectablePerItem: 0,
             height: { _ in 1 },
@@ -246,13 +323,18 @@ enum FinancialTableWidget {
                 builder.space(indent + 1)
                 builder.cell(table.rows[row].label, labelWidth, .left, table.rows[row].isSum ? Style(.emphasis) : .normal)
                 builder.space(1)
-                for span in Charts.deviationBar(Numbers.double(deviation.computed), maximum: maximum, width: barWidth, glyphs: glyphs) {
+                // The printed figure, as in the table above (the computed one where none is printed).
+                let value = deviation.shown
+                for span in Charts.deviationBar(Numbers.double(value), maximum: maximum, width: barWidth, glyphs: glyphs) {
                     builder.append(span)
                 }
                 builder.space(1)
-                let digits = max(deviation.budget.fractionDigits, deviation.compared.fractionDigits)
-                let role: StyleRole = deviation.computed > 0 ? .deviationGood : deviation.computed < 0 ? .deviationBad : .normal
-                builder.cell(Numbers.signed(deviation.computed, fractionDigits: digits), valueWidth, .right, Style(role))
+                let digits = deviation.printed?.fractionDigits ?? max(deviation.budget.fractionDigits, deviation.compared.fractionDigits)
+                let check = checks[table.rows[row].id]?[table.columns[deviation.columns.deviation].id] ?? .none
+                let role: StyleRole = check == .error ? .warning : value > 0 ? .deviationGood : value < 0 ? .deviationBad : .normal
+                builder.cell(Numbers.signed(value, fractionDigits: digits), valueWidth, .right, Style(role))
+                let (mark, markStyle) = check.mark(glyphs)
+                builder.cell(mark, 1, .left, markStyle)
                 return [builder.line()]
             },
             locate: { _ in nil }))
@@ -263,20 +345,25 @@ enum FinancialTableWidget {
 private final class ChunkResults: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var parts: [[[FinancialTableWidget.Cells.Cell]]]
-    private(set) var differs: [Bool]
+    private(set) var marked: [[Bool]]
     private(set) var widths: [[Int]]
 
     init(count: Int) {
         parts = Array(repeating: [], count: count)
-        differs = Array(repeating: false, count: count)
+        marked = Array(repeating: [], count: count)
         widths = Array(repeating: [], count: count)
     }
 
-    func set(_ chunk: Int, _ texts: [[FinancialTableWidget.Cells.Cell]], _ anyDiffers: Bool, _ cellWidths: [Int]) {
+    func set(_ chunk: Int, _ texts: [[FinancialTableWidget.Cells.Cell]], _ columnsMarked: [Bool], _ cellWidths: [Int]) {
         lock.lock()
         defer { lock.unlock() }
         parts[chunk] = texts
-        differs[chunk] = anyDiffers
+        marked[chunk] = columnsMarked
         widths[chunk] = cellWidths
     }
+}
+
+extension RowDeviation {
+    /// The figure a table shows: the printed deviation, or the computed one where none is printed.
+    var shown: Decimal { printed?.value ?? computed }
 }

@@ -53,8 +53,11 @@ struct Glyphs: Sendable, Equatable {
     var expanded: String { ascii ? "v" : "▾" }
     var collapsed: String { ascii ? ">" : "▸" }
     var separator: String { ascii ? " > " : " › " }
-    /// Marks a printed deviation that differs from the computed one.
+    /// Marks a printed figure the audit calls an error (it differs from the computed one by
+    /// more than rounding, or in sign).
     var differs: String { ascii ? "*" : "≠" }
+    /// Marks a printed figure that differs from the computed one by rounding only (audit: info).
+    var rounding: String { ascii ? "~" : "≈" }
     var bullet: String { ascii ? "*" : "•" }
     var arrow: String { ascii ? "->" : "→" }
     var box: BoxGlyphs { ascii ? .ascii : .light }
