@@ -48,6 +48,12 @@ static inline int nc_terminal_has_cursor_addressing(const char *term) {
     return ok;
 }
 
+/* True (1) when the current terminal has an alternate screen ("smcup"); call after newterm. */
+static inline int nc_has_alternate_screen(void) {
+    char *smcup = tigetstr("smcup");
+    return smcup != NULL && smcup != (char *)-1 && smcup[0] != '\0';
+}
+
 /* wcwidth is hidden behind _XOPEN_SOURCE in glibc's headers, which SwiftPM does not define. */
 extern int wcwidth(wchar_t c);
 static inline int nc_wcwidth(wchar_t c) { return wcwidth(c); }

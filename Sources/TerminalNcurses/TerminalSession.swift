@@ -81,6 +81,11 @@ public final class TerminalSession {
     private var lastFrame: Grid?
     private var defaultColorsWork = false
     private var colorsWork = false
+    /// False on terminals without an alternate screen (vt100): the last frame stays in the
+    /// scrollback and the shell continues below it.
+    private var hasAlternateScreen = true
+    /// The number of colours the terminal can show (0 when it has none).
+    public private(set) var colorCount = 0
     private var pairs: [Int32: Int16] = [:]
     private var styleCache: [(attr: attr_t, pair: Int16)?]
     private let scalarBuffer = UnsafeMutablePointer<wchar_t>.allocate(capacity: 8)
@@ -134,6 +139,7 @@ public final class TerminalSession {
         TerminalReset.prepare(mouse: mouse)
         cursesActive = true
         installSignalHandlers()
+        hasAlternateScreen = nc_has_alternate_screen() == 1
 
         cbreak()
         noecho()
@@ -146,6 +152,7 @@ public final class TerminalSession {
         if has_colors() {
             colorsWork = start_color() == OK
             defaultColorsWork = colorsWork && use_default_colors() == OK
+            colorCount = colorsWork ? Int(max(0, nc_colors())) : 0
         }
         if mouse {
             mousemask(nc_all_mouse_events(), nil)
@@ -369,9 +376,20 @@ public final class TerminalSession {
         guard active else { return }
         active = false
         if mouseEnabled { mousemask(0, nil) }
+        if !hasAlternateScreen {
+            // The frame stays on the screen: park the cursor on its last line, so the newline
+            // after endwin puts the shell's prompt below it instead of over it.
+            wmove(window, max(0, getmaxy(window) - 1), 0)
+            wnoutrefresh(window)
+            doupdate()
+        }
         curs_set(1)
         cursesActive = false
         endwin()
+        if !hasAlternateScreen {
+            fputs("\r\n", nc_stdout())
+            fflush(nc_stdout())
+        }
         restoreSignalHandlers()
         signalPipeWriteFD = -1
         if let screen { delscreen(screen) }

@@ -27,10 +27,12 @@ struct Browse: ParsableCommand {
 
     func run() throws {
         try Malkoll.guarded {
-            guard var chosen = Theme.named(theme) else {
+            guard let requested = Theme.named(theme) else {
                 throw CommandFailure("--theme: unknown theme \"\(theme)\" (use \(Theme.names.joined(separator: ", ")))")
             }
-            if noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty { chosen = .mono }
+            // The terminal's own colour count is added when it is opened (BrowserRunLoop).
+            let chosen = Theme.effective(requested: requested, colours: nil,
+                                         noColor: noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty)
             guard let screen = Headless.parseSize(size) else {
                 throw CommandFailure("--size: \"\(size)\" is not WxH with 1…1000 each, e.g. 80x24")
             }

@@ -12,6 +12,11 @@ enum BrowserRunLoop {
             throw CommandFailure("the terminal could not be opened (\(String(describing: error)))")
         }
         defer { session.end() }
+        // A terminal with fewer than 8 colours gets the monochrome look (reverse-video selection,
+        // fill glyphs in the bars) whatever theme was asked for.
+        var options = options
+        options.theme = Theme.effective(requested: options.theme, colours: session.colorCount, noColor: false)
+        session.setTheme(options.theme)
         let size = session.size
         var state = AppState(data: data, width: size.width, height: size.height, options: options)
         session.present(render(state))

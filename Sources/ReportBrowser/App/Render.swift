@@ -2,6 +2,12 @@ import ReportCore
 
 /// Draws the whole frame for the state. Pure: no terminal, no environment, no clock.
 public func render(_ state: AppState) -> Grid {
+    var grid = renderFrame(state)
+    if state.ascii { grid.replaceCharacters(Glyphs.asciiStandIns) } // --ascii: no symbol of ours beyond ASCII
+    return grid
+}
+
+private func renderFrame(_ state: AppState) -> Grid {
     var grid = Grid(width: state.width, height: state.height)
     guard state.width > 0, state.height > 0 else { return grid }
     if state.isTooSmall {

@@ -30,6 +30,16 @@ public struct Grid: Sendable, Equatable {
         return cells[y &* width &+ x]
     }
 
+    /// Replaces one-column characters found in `replacements` by their one-column stand-ins,
+    /// keeping every style and width (`--ascii` uses it as a last pass over a frame).
+    public mutating func replaceCharacters(_ replacements: [Character: Character]) {
+        for index in cells.indices where cells[index].width == 1 && !cells[index].character.isASCII {
+            if let replacement = replacements[cells[index].character] {
+                cells[index] = Cell(unchecked: replacement, width: 1, style: cells[index].style)
+            }
+        }
+    }
+
     // MARK: - Low-level store keeping wide pairs intact
 
     /// Stores `cell` at an in-bounds position. A wide cell must have room for its continuation.

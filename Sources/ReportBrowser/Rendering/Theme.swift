@@ -95,6 +95,17 @@ public struct Theme: Sendable, Hashable {
         }
     }
 
+    /// The theme to draw with: `requested`, unless colour is unwanted (`NO_COLOR`, `--no-color`)
+    /// or the terminal has fewer than 8 colours (vt100, linux-m), where a coloured theme would
+    /// leave the selection unmarked and the status bars blank; then the monochrome look.
+    /// `colours` nil: not known (no terminal, e.g. the headless renderer).
+    public static func effective(requested: Theme, colours: Int?, noColor: Bool) -> Theme {
+        guard requested.usesColor else { return requested }
+        if noColor { return .mono }
+        if let colours, colours < 8 { return .mono }
+        return requested
+    }
+
     /// The names `named(_:)` accepts, for help texts.
     public static let names = ["dark", "light", "mono"]
 

@@ -2,9 +2,39 @@ import ReportCore
 
 /// The `?` overlay: every key of the key table with its help text, and what the symbols mean.
 enum HelpOverlay {
+    /// The box's width: as wide as its longest line wants (keys and text side by side, the
+    /// legend unbroken), within the terminal; at least 78 where there is room.
+    static func boxWidth(_ state: AppState) -> Int {
+        min(state.width - 2, max(78, preferredInnerWidth(glyphs: state.glyphs) + 4))
+    }
+
+    /// The widest line of the help when nothing has to wrap.
+    static func preferredInnerWidth(glyphs: Glyphs) -> Int {
+        let entries = KeyBindings.helpEntries
+        let labelWidth = min(16, entries.map { DisplayWidth.of($0.label) }.max() ?? 8)
+        let keys = entries.map { labelWidth + 2 + DisplayWidth.of($0.help + ($0.modes == [.searchPrompt] ? " (i sökrutan)" : "")) }.max() ?? 0
+        let legend = legend(glyphs).map { $0.reduce(0) { $0 + DisplayWidth.of($1.0) } }.max() ?? 0
+        return min(160, max(keys, legend))
+    }
+
+    /// What the symbols mean, one line per group of symbols.
+    static func legend(_ g: Glyphs) -> [[(String, StyleRole)]] {
+        [
+            [("Indikatorer: ", .emphasis), (g.status(.met) + " uppnås  ", .statusMet), (g.status(.approaching) + " närmar sig  ", .statusApproaching),
+             (g.status(.notMet) + " uppnås ej  ", .statusNotMet), (g.status(.notAssessed) + " ej bedömd", .notAssessed)],
+            [("Uppdrag och intern kontroll: ", .emphasis), (g.progress(.completed) + " blir klart  ", .statusMet),
+             (g.progress(.likelyCompleted) + " troligen klart  ", .statusApproaching), (g.progress(.notCompleted) + " ej klart i år", .statusNotMet)],
+            [("Granskning: ", .emphasis), (g.severity(.error) + " fel  ", .statusNotMet), (g.severity(.warning) + " varning  ", .warning),
+             (g.severity(.info) + " info", .muted)],
+            [("Avvikelse: ", .emphasis), ("positiv = bättre än budget", .normal)],
+            [("Tabeller visar det tryckta talet: ", .emphasis), (g.differs + " fel (stämmer inte med beräkningen)  ", .warning),
+             (g.rounding + " avrundning, inget fel", .muted)],
+        ]
+    }
+
     /// The overlay's box for the current size.
     static func rect(_ state: AppState, lineCount: Int? = nil) -> Rect {
-        let width = min(state.width - 2, 78)
+        let width = boxWidth(state)
         let height = min(state.height - 2, (lineCount ?? lines(state).count) + 2)
         return Rect(x: (state.width - width) / 2, y: max(1, (state.height - 1 - height) / 2), width: width, height: height)
     }
@@ -25,10 +55,10 @@ enum HelpOverlay {
             for (text, role) in parts { builder.text(text, role) }
             result.append(builder.spans)
         }
+        let inner = max(1, boxWidth(state) - 3)
         let entries = KeyBindings.helpEntries
         let labelWidth = min(16, entries.map { DisplayWidth.of($0.label) }.max() ?? 8)
         // The text wraps beside the keys (or below them when the box is narrow).
-        let inner = max(1, min(state.width - 2, 78) - 3)
         let textIndent = inner - labelWidth - 2 >= 16 ? labelWidth + 2 : 2
         for binding in entries {
             let help = binding.help + (binding.modes == [.searchPrompt] ? " (i sökrutan)" : "")
@@ -47,13 +77,26 @@ enum HelpOverlay {
             }
         }
         add([("", .normal)])
-        add([("Indikatorer: ", .emphasis), (g.status(.met) + " uppnås  ", .statusMet), (g.status(.approaching) + " närmar sig  ", .statusApproaching),
-             (g.status(.notMet) + " uppnås ej  ", .statusNotMet), (g.status(.notAssessed) + " ej bedömd", .notAssessed)])
-        add([("Uppdrag och intern kontroll: ", .emphasis), (g.progress(.completed) + " blir klart  ", .statusMet),
-             (g.progress(.likelyCompleted) + " troligen klart  ", .statusApproaching), (g.progress(.notCompleted) + " ej klart i år", .statusNotMet)])
-        add([("Granskning: ", .emphasis), (g.severity(.error) + " fel  ", .statusNotMet), (g.severity(.warning) + " varning  ", .warning),
-             (g.severity(.info) + " info", .muted)])
-        add([("Avvikelse: ", .emphasis), ("positiv = bättre än budget; \(g.differs) = tryckt värde skiljer sig från beräknat", .normal)])
+        // A legend line that does not fit breaks between its parts, the rest indented.
+        for parts in legend(g) {
+            var line: [(String, StyleRole)] = []
+            var used = 0
+            for part in parts {
+                // A part wider than a continuation line wraps by words itself.
+                let pieces = DisplayWidth.of(part.0) > inner - 2 ? TextSanitizer.wrap(part.0, width: max(1, inner - 2)) : [part.0]
+                for piece in pieces {
+                    let width = DisplayWidth.of(piece)
+                    if !line.isEmpty, used + width > inner {
+                        add(line)
+                        line = [("  ", .normal)]
+                        used = 2
+                    }
+                    line.append((piece, part.1))
+                    used += width
+                }
+            }
+            add(line)
+        }
         return result
     }
 

@@ -14,9 +14,10 @@ enum IndicatorListScreen {
         let shown = matching
         let valueWidth = 13, targetWidth = 10, statusWidth = 12
         let widths = ColumnLayout.widths([
-            ColumnLayout.Column(natural: min(60, data.longestIndicatorName ?? 30), minimum: 8, priority: 100, flexible: true),
+            ColumnLayout.Column(natural: data.longestIndicatorName ?? 30, minimum: 8, priority: 100, flexible: true),
             ColumnLayout.Column(natural: valueWidth, priority: 50),
-            ColumnLayout.Column(natural: targetWidth, priority: 40),
+            ColumnLayout.Column(natural: targetWidth, priority: 40,
+                                wanted: indicators.lazy.map { DisplayWidth.of($0.indicator.milestoneTarget) }.max() ?? 0),
             ColumnLayout.Column(natural: statusWidth, priority: 90),
         ], total: context.width - 2)
         model.header = [Parts.headerRow(["Indikator", "Senaste", "Etappmål", "Status"], widths, [.left, .right, .right, .left])]

@@ -11,7 +11,9 @@ enum InternalControlScreen {
         // Full column names when there is room, else only the symbols.
         let wide = context.width - 3 - (columns.count + 1) * 11 >= 16
         let cellWidth = wide ? 10 : 3
-        let processWidth = max(4, context.width - 2 - (columns.count + 1) * (cellWidth + 1) - 1)
+        // The names take what they need (and what is left, at most): the counts stay beside them.
+        let longestName = (data.processes + ["Process", "Totalt"]).map { DisplayWidth.of($0) }.max() ?? 8
+        let processWidth = max(4, min(longestName + 2, context.width - 2 - (columns.count + 1) * (cellWidth + 1) - 1))
         var header = LineBuilder()
         header.space(1)
         header.cell("Process", processWidth, .left, Style(.tableHeader))

@@ -68,12 +68,18 @@ enum OverviewScreen {
         for (label, table, view) in headlines {
             guard let headline = Headline(table), let deviation = headline.deviations.first else { continue }
             var builder = LineBuilder()
-            let digits = deviation.budget.fractionDigits
+            // The printed figure, as the paper shows it; the computed one only beside an error.
+            let value = deviation.printed?.value ?? deviation.computed
+            let digits = deviation.printed?.fractionDigits ?? deviation.budget.fractionDigits
+            let percent = DeviationRule.percentOfBudget(value, budget: deviation.budget.value)
+            let check = headlineCheck(table, headline: headline, audit: analysis.audit)
             builder.text("\(deviation.scope.isEmpty ? "avvikelse" : deviation.scope.lowercased()) ")
-            builder.text("\(Numbers.signed(deviation.computed, fractionDigits: digits)) \(headline.unit)", Style(deviation.computed < 0 ? .deviationBad : .deviationGood))
-            builder.text(" (\(Numbers.percent(deviation.percentOfBudget)))", .muted)
-            if let printed = deviation.printed, printed.value != deviation.computed {
-                builder.text(" tryckt \(printed.text)", .warning)
+            builder.text("\(Numbers.signed(value, fractionDigits: digits)) \(headline.unit)",
+                         Style(check == .error ? .warning : value < 0 ? .deviationBad : .deviationGood))
+            builder.text(" (\(Numbers.percent(percent)))", .muted)
+            if check == .error {
+                let digits = max(digits, deviation.budget.fractionDigits, deviation.compared.fractionDigits)
+                builder.text(" \(g.differs) beräknat \(Numbers.signed(deviation.computed, fractionDigits: digits))", Style(.warning, .bold))
             }
             builder.text(" · budget \(deviation.budget.text) · \(deviation.comparedLabel.lowercased()) \(deviation.compared.text)", .muted)
             model.append(factLine(label, builder.spans, key: "headline-\(table.id)", jump: Jump(view: view)))
@@ -101,6 +107,13 @@ enum OverviewScreen {
         auditLine.text(" · \(audit.findings.lazy.filter { $0.severity == .info }.count) info", .muted)
         model.append(factLine("Granskning", auditLine.spans, key: "granskning", jump: Jump(view: .audit)))
         return model
+    }
+
+    /// The audit's verdict on the printed deviation a headline shows (its first scope).
+    private static func headlineCheck(_ table: FinancialTable, headline: Headline, audit: Audit) -> FinancialTableWidget.CellCheck {
+        guard let row = table.rows.firstIndex(where: { $0.id == headline.rowId }),
+              let first = table.deviations(ofRow: row).first else { return .none }
+        return FinancialTableWidget.cellChecks(table, audit: audit)[headline.rowId]?[table.columns[first.columns.deviation].id] ?? .none
     }
 
     private static func areaBars(_ counts: StatusCounts, _ progress: ProgressCounts, _ barWidth: Int, _ context: BuildContext,

@@ -15,6 +15,7 @@ enum TableRowScreen {
         model.append(contentsOf: Line.wrapped(([table.title] + table.groupPath(ofRow: rowIndex)).joined(separator: g.separator), width: width, indent: 1, .muted))
         model.blank()
         model.append(Parts.heading("Tryckta värden (\(table.unit))"))
+        let cellChecks = FinancialTableWidget.cellChecks(table, audit: data.analysis.audit)[row.id] ?? [:]
         let labelWidth = min(30, max(12, table.columns.map { DisplayWidth.of($0.fullLabel) }.max() ?? 12))
         for (column, definition) in table.columns.enumerated() {
             let printed = column < row.cells.count ? row.cells[column] : ""
@@ -23,6 +24,11 @@ enum TableRowScreen {
             builder.cell(definition.fullLabel, labelWidth, .left, .emphasis)
             builder.space(1)
             builder.cell(printed.isEmpty ? "–" : printed, 10, .right, printed.isEmpty ? Style(.muted) : .normal)
+            let check = printed.isEmpty ? .none : cellChecks[definition.id] ?? .none
+            if check != .none {
+                let (mark, style) = check.mark(g)
+                builder.text(" " + mark + (check == .error ? " fel" : " avrundning"), style)
+            }
             model.append(builder.line())
         }
         if let members = row.sumOf, !members.isEmpty {
@@ -34,6 +40,7 @@ enum TableRowScreen {
             model.append(contentsOf: Line.wrapped("Summa av: " + names.joined(separator: ", "), width: width, indent: 2, .muted))
         }
         let deviations = table.deviations(ofRow: rowIndex)
+        let checks = cellChecks
         if !deviations.isEmpty {
             model.blank()
             model.append(Parts.heading("Avvikelser, beräknade"))
@@ -58,11 +65,17 @@ enum TableRowScreen {
                 }
                 model.append(bar.line())
                 if let printed = deviation.printed {
-                    if printed.value == deviation.computed {
+                    let computed = SwedishNumberFormat.format(deviation.computed, fractionDigits: max(digits, printed.fractionDigits))
+                    // The audit's verdict on the printed figure (error, or rounding as info).
+                    switch checks[table.columns[deviation.columns.deviation].id] ?? .none {
+                    case _ where printed.value == deviation.computed:
                         model.append(.text("Tryckt \(printed.text): stämmer.", .muted, indent: 4))
-                    } else {
-                        model.append(contentsOf: Line.wrapped("\(g.differs) Tryckt \(printed.text), beräknat \(SwedishNumberFormat.format(deviation.computed, fractionDigits: digits)).",
+                    case .error:
+                        model.append(contentsOf: Line.wrapped("\(g.differs) Tryckt \(printed.text), beräknat \(computed): fel enligt granskningen.",
                                                               width: width, indent: 4, .warning))
+                    case .rounding, .none:
+                        model.append(contentsOf: Line.wrapped("\(g.rounding) Tryckt \(printed.text), beräknat \(computed): avrundning.",
+                                                              width: width, indent: 4, .muted))
                     }
                 }
             }

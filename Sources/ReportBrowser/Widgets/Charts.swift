@@ -105,6 +105,9 @@ enum ColumnLayout {
         /// Higher stays longer.
         var priority: Int = 0
         var flexible = false
+        /// A width the column would use when the others have what they need (a header or a
+        /// name that does not fit its natural width); 0: none.
+        var wanted: Int = 0
     }
 
     static func widths(_ columns: [Column], total: Int, spacing: Int = 1) -> [Int] {
@@ -129,6 +132,17 @@ enum ColumnLayout {
         if let flexible {
             let rest = total - fixedWidth()
             result[flexible] = max(0, min(rest, max(columns[flexible].natural, columns[flexible].minimum)))
+        }
+        // Room left over goes to the columns that want more: headers first (the most important
+        // first), then the flexible column.
+        var left = total - result.reduce(0, +) - max(0, shown.filter { $0 }.count - 1) * spacing
+        let order = columns.indices.filter { shown[$0] }.sorted {
+            (columns[$0].flexible ? 0 : 1, columns[$0].priority, -$0) > (columns[$1].flexible ? 0 : 1, columns[$1].priority, -$1)
+        }
+        for index in order where left > 0 && columns[index].wanted > result[index] {
+            let grow = min(left, columns[index].wanted - result[index])
+            result[index] += grow
+            left -= grow
         }
         return result
     }

@@ -24,34 +24,72 @@ enum FinancialTableWidget {
         struct Cell: Sendable {
             var text: String
             var style: Style
+            /// The audit's verdict on the printed figure, shown as a mark after it.
+            var check: CellCheck = .none
         }
         var texts: [[Cell]]
         var headers: [String]
         var columns: [ColumnLayout.Column]
-        var anyDiffers: Bool
+        /// Columns with a one-column slot for the audit's mark after the figure.
+        var markSlots: [Bool]
+        /// Whether any cell is an error / a rounding difference (for the legend).
+        var anyError: Bool
+        var anyRounding: Bool
     }
 
-    /// One row's cell texts, and whether a printed deviation differs from the computed one.
-    private static func rowCells(_ table: FinancialTable, _ row: Int, deviationScopes: [DeviationColumns], deviationColumns: Set<Int>,
-                                 glyphs g: Glyphs, trend: Bool) -> ([Cells.Cell], Bool) {
-        let deviations = Dictionary(table.deviations(ofRow: row, columns: deviationScopes).map { ($0.columns.deviation, $0) },
-                                    uniquingKeysWith: { first, _ in first })
-        let anyDiffers = deviations.values.contains { deviation in deviation.printed.map { $0.value != deviation.computed } ?? false }
+    /// What the audit says about one printed figure. The audit alone decides (error vs the
+    /// `info` of a rounding difference); the view never compares figures itself.
+    enum CellCheck: Sendable, Equatable {
+        case none, rounding, error
+
+        init(_ severity: Severity?) {
+            switch severity {
+            case .error: self = .error
+            case .info: self = .rounding
+            case .warning, nil: self = .none
+            }
+        }
+
+        /// The mark after the figure and its style: ≠ in the warning style for an error, a
+        /// quiet ≈ for rounding.
+        func mark(_ g: Glyphs) -> (String, Style) {
+            switch self {
+            case .none: (" ", .normal)
+            case .rounding: (g.rounding, Style(.muted))
+            case .error: (g.differs, Style(.warning, .bold))
+            }
+        }
+    }
+
+    /// The audit's most serious finding per printed cell of `table` (row id and column id).
+    static func cellChecks(_ table: FinancialTable, audit: Audit) -> [String: [String: CellCheck]] {
+        var result: [String: [String: CellCheck]] = [:]
+        for finding in audit.findings {
+            guard case .tableCell(let tableId, let rowId, let columnId) = finding.subject, tableId == table.id else { continue }
+            let check = CellCheck(finding.severity)
+            if check == .none { continue }
+            if result[rowId]?[columnId] != .error { result[rowId, default: [:]][columnId] = check }
+        }
+        return result
+    }
+
+    /// One row's cell texts: the printed figures, each with the audit's verdict.
+    private static func rowCells(_ table: FinancialTable, _ row: Int, deviationColumns: Set<Int>,
+                                 checks: [String: CellCheck], glyphs g: Glyphs, trend: Bool) -> [Cells.Cell] {
         var cells: [Cells.Cell] = []
         let isSum = table.rows[row].isSum
         for column in table.columns.indices {
             let printed = column < table.rows[row].cells.count ? table.rows[row].cells[column] : ""
-            if deviationColumns.contains(column), let deviation = deviations[column] {
-                let digits = max(deviation.printed?.fractionDigits ?? 0, deviation.budget.fractionDigits, deviation.compared.fractionDigits)
-                var text = SwedishNumberFormat.format(deviation.computed, fractionDigits: digits)
-                let differs = deviation.printed.map { $0.value != deviation.computed } ?? false
-                text += differs ? g.differs : " "
-                let role: StyleRole = differs ? .warning : (deviation.computed > 0 ? .deviationGood : deviation.computed < 0 ? .deviationBad : .normal)
-                cells.append(Cells.Cell(text: text, style: Style(role, isSum ? .bold : [])))
-            } else {
-                let text = deviationColumns.contains(column) && !printed.isEmpty ? printed + " " : printed
-                cells.append(Cells.Cell(text: text, style: isSum ? Style(.emphasis) : .normal))
+            var check = printed.isEmpty ? CellCheck.none : checks[table.columns[column].id] ?? .none
+            // Rounding in a printed sum is everywhere in such tables: marked only in the
+            // deviation columns (which have the room), so the figures keep theirs.
+            if check == .rounding && !deviationColumns.contains(column) { check = .none }
+            var style: Style = isSum ? Style(.emphasis) : .normal
+            if deviationColumns.contains(column), let value = table.number(row: row, column: column)?.value {
+                style = Style(value > 0 ? .deviationGood : value < 0 ? .deviationBad : .normal, isSum ? .bold : [])
             }
+            if check == .error { style = Style(.warning, isSum ? .bold : []) }
+            cells.append(Cells.Cell(text: printed, style: style, check: check))
         }
         if trend {
             let values = table.columns.indices.map { table.number(row: row, column: $0).map { Numbers.double($0.value) } }
@@ -64,35 +102,56 @@ enum FinancialTableWidget {
                 cells.append(Cells.Cell(text: "", style: .normal))
             }
         }
-        return (cells, anyDiffers)
+        return cells
     }
 
-    static func cells(_ table: FinancialTable, glyphs g: Glyphs, trend: Bool) -> Cells {
-        let deviationScopes = table.deviationColumns
-        let deviationColumns = Set(deviationScopes.map(\.deviation))
+    static func cells(_ table: FinancialTable, audit: Audit, glyphs g: Glyphs, trend: Bool) -> Cells {
+        let deviationColumns = Set(table.deviationColumns.map(\.deviation))
+        let checks = cellChecks(table, audit: audit)
         // Cell texts first, so the widths fit them.
         let headerCount = table.columns.count + (trend ? 2 : 0)
         var texts: [[Cells.Cell]] = []
         texts.reserveCapacity(table.rows.count)
-        var anyDiffers = false
         var cellWidths = Array(repeating: 0, count: headerCount)
+        // Columns with a one-column slot for the audit's mark: the deviation columns, and any with a mark.
+        var markSlots = (0..<headerCount).map { deviationColumns.contains($0) }
+        var anyError = false, anyRounding = false
         for row in table.rows.indices {
-            let (cells, differs) = rowCells(table, row, deviationScopes: deviationScopes, deviationColumns: deviationColumns, glyphs: g, trend: trend)
+            let cells = rowCells(table, row, deviationColumns: deviationColumns,
+                                 checks: checks[table.rows[row].id] ?? [:], glyphs: g, trend: trend)
             for (index, cell) in cells.enumerated() where index < headerCount {
                 cellWidths[index] = max(cellWidths[index], DisplayWidth.of(cell.text))
+                switch cell.check {
+                case .none: break
+                case .rounding: markSlots[index] = true; anyRounding = true
+                case .error: markSlots[index] = true; anyError = true
+                }
             }
             texts.append(cells)
-            if differs { anyDiffers = true }
         }
         var headers = table.columns.map(\.label)
         if trend { headers += ["Trend", "Förändr."] }
-        var columns = [ColumnLayout.Column(natural: max(12, min(48, table.rows.map { DisplayWidth.of($0.label) + 2 * ($0.level ?? 0) + 2 }.max() ?? 12)),
-                                           minimum: 10, priority: 100, flexible: true)]
+        let longestLabel = table.rows.map { DisplayWidth.of($0.label) + 2 * ($0.level ?? 0) + 2 }.max() ?? 12
+        var columns = [ColumnLayout.Column(natural: max(12, min(48, longestLabel)), minimum: 10, priority: 100, flexible: true,
+                                           wanted: max(longestLabel, DisplayWidth.of(table.rowHeader)))]
         for index in headers.indices {
-            let natural = max(cellWidths[index], min(DisplayWidth.of(headers[index]), 12), 3)
-            columns.append(ColumnLayout.Column(natural: natural, priority: 60 - index))
+            let natural = max(cellWidths[index] + (markSlots[index] ? 1 : 0), min(DisplayWidth.of(headers[index]), 12), 3)
+            columns.append(ColumnLayout.Column(natural: natural, priority: 60 - index, wanted: DisplayWidth.of(headers[index])))
         }
-        return Cells(texts: texts, headers: headers, columns: columns, anyDiffers: anyDiffers)
+        // A column group's heading ("Perioden fg år") wants its columns together at least as wide.
+        var start = 0
+        while start < table.columns.count {
+            var end = start
+            let group = table.columns[start].group ?? ""
+            while end + 1 < table.columns.count, (table.columns[end + 1].group ?? "") == group { end += 1 }
+            let span = (start...end).reduce(0) { $0 + max(columns[$1 + 1].natural, columns[$1 + 1].wanted) } + (end - start)
+            let heading = DisplayWidth.of(group)
+            if heading > span {
+                columns[end + 1].wanted = max(columns[end + 1].natural, columns[end + 1].wanted) + heading - span
+            }
+            start = end + 1
+        }
+        return Cells(texts: texts, headers: headers, columns: columns, markSlots: markSlots, anyError: anyError, anyRounding: anyRounding)
     }
 
     /// Appends the table: its headings, one lazily built line per shown row, and the notes.
@@ -103,7 +162,7 @@ enum FinancialTableWidget {
             model.append(.text("Tabellen har inga rader.", .muted, indent: indent + 1))
             return
         }
-        let layout = cells(table, glyphs: g, trend: options.trend)
+        let layout = cells(table, audit: data.analysis.audit, glyphs: g, trend: options.trend)
         let headers = layout.headers
         let widths = ColumnLayout.widths(layout.columns, total: context.width - indent - 1)
         var alignments: [Alignment] = Array(repeating: .right, count: headers.count + 1)
@@ -159,20 +218,36 @@ enum FinancialTableWidget {
             builder.cell(label, widths[0], .left, labelStyle)
             for (column, cell) in layout.texts[index].enumerated() where widths[column + 1] > 0 {
                 builder.space(1)
-                builder.cell(cell.text, widths[column + 1], alignments[column + 1], cell.style)
+                if layout.markSlots[column], widths[column + 1] > 1 {
+                    builder.cell(cell.text, widths[column + 1] - 1, alignments[column + 1], cell.style)
+                    let (mark, markStyle) = cell.check.mark(g)
+                    builder.cell(mark, 1, .left, markStyle)
+                } else {
+                    builder.cell(cell.text, widths[column + 1], alignments[column + 1], cell.style)
+                }
             }
             let action: LineAction = parent ? .toggle(groupId(ref, row)) : .open(Jump(view: .tableRow(ref, index)))
             model.append(builder.line(key: .tableRow(ref, index), action: action))
         }
-        if layout.anyDiffers {
-            model.append(.text("\(g.differs) tryckt avvikelse skiljer sig från den beräknade (Enter visar raden)", .warning, indent: indent + 1))
-        }
+        model.append(contentsOf: legend(error: layout.anyError, rounding: layout.anyRounding, glyphs: g, indent: indent + 1))
         if widths.dropFirst().contains(0) {
             model.append(.text("Alla kolumner syns i raddetaljen (Enter).", .muted, indent: indent + 1))
         }
         for note in table.notes ?? [] {
             model.append(contentsOf: Line.wrapped(note, width: context.width, indent: indent + 1, .muted))
         }
+    }
+
+    /// What the marks after the figures mean, for the marks the table has.
+    static func legend(error: Bool, rounding: Bool, glyphs g: Glyphs, indent: Int) -> [Line] {
+        var lines: [Line] = []
+        if error {
+            lines.append(.text("\(g.differs) fel: det tryckta talet stämmer inte med beräkningen (Enter visar raden)", .warning, indent: indent))
+        }
+        if rounding {
+            lines.append(.text("\(g.rounding) avrundning: tryckt och beräknat skiljer sig bara av avrundning, inget fel", .muted, indent: indent))
+        }
+        return lines
     }
 
     /// The rows with a deviation in the first deviation scope (helår) and the largest size.
@@ -187,7 +262,7 @@ enum FinancialTableWidget {
         let rows: [(Int, RowDeviation)] = table.rows.indices.compactMap { row in
             table.deviations(ofRow: row, columns: [scope]).first.map { (row, $0) }
         }
-        return BarRows(rows: rows, maximum: rows.map { abs(Numbers.double($0.1.computed)) }.max() ?? 0)
+        return BarRows(rows: rows, maximum: rows.map { abs(Numbers.double($0.1.shown)) }.max() ?? 0)
     }
 
     /// Bars of each row's deviation in the first deviation scope (helår), with the value; the
@@ -201,22 +276,33 @@ enum FinancialTableWidget {
         let maximum = bars.maximum
         let labelWidth = min(26, max(10, context.width / 3))
         let valueWidth = 10
-        let barWidth = max(0, min(41, context.width - indent - labelWidth - valueWidth - 4))
+        let barWidth = max(0, min(41, context.width - indent - labelWidth - valueWidth - 5))
         let group = table.columns[scope.budget].group ?? table.columns[scope.budget].scope ?? ""
         model.append(Parts.heading("Avvikelse mot budget\(group.isEmpty ? "" : ", " + group.lowercased()) (\(table.unit))", indent: indent))
+        let checks = cellChecks(table, audit: data.analysis.audit)
         for (row, deviation) in bars.rows {
             var builder = LineBuilder()
             builder.space(indent + 1)
             builder.cell(table.rows[row].label, labelWidth, .left, table.rows[row].isSum ? Style(.emphasis) : .normal)
             builder.space(1)
-            for span in Charts.deviationBar(Numbers.double(deviation.computed), maximum: maximum, width: barWidth, glyphs: context.glyphs) {
+            // The printed figure, as in the table above (the computed one where none is printed).
+            let value = deviation.shown
+            for span in Charts.deviationBar(Numbers.double(value), maximum: maximum, width: barWidth, glyphs: context.glyphs) {
                 builder.append(span)
             }
             builder.space(1)
-            let digits = max(deviation.budget.fractionDigits, deviation.compared.fractionDigits)
-            let role: StyleRole = deviation.computed > 0 ? .deviationGood : deviation.computed < 0 ? .deviationBad : .normal
-            builder.cell(Numbers.signed(deviation.computed, fractionDigits: digits), valueWidth, .right, Style(role))
+            let digits = deviation.printed?.fractionDigits ?? max(deviation.budget.fractionDigits, deviation.compared.fractionDigits)
+            let check = checks[table.rows[row].id]?[table.columns[deviation.columns.deviation].id] ?? .none
+            let role: StyleRole = check == .error ? .warning : value > 0 ? .deviationGood : value < 0 ? .deviationBad : .normal
+            builder.cell(Numbers.signed(value, fractionDigits: digits), valueWidth, .right, Style(role))
+            let (mark, markStyle) = check.mark(context.glyphs)
+            builder.cell(mark, 1, .left, markStyle)
             model.append(builder.line())
         }
     }
+}
+
+extension RowDeviation {
+    /// The figure a table shows: the printed deviation, or the computed one where none is printed.
+    var shown: Decimal { printed?.value ?? computed }
 }

@@ -53,12 +53,29 @@ struct Glyphs: Sendable, Equatable {
     var expanded: String { ascii ? "v" : "▾" }
     var collapsed: String { ascii ? ">" : "▸" }
     var separator: String { ascii ? " > " : " › " }
-    /// Marks a printed deviation that differs from the computed one.
+    /// Marks a printed figure the audit calls an error (it differs from the computed one by
+    /// more than rounding, or in sign).
     var differs: String { ascii ? "*" : "≠" }
+    /// Marks a printed figure that differs from the computed one by rounding only (audit: info).
+    var rounding: String { ascii ? "~" : "≈" }
     var bullet: String { ascii ? "*" : "•" }
     var arrow: String { ascii ? "->" : "→" }
     var box: BoxGlyphs { ascii ? .ascii : .light }
     var rule: Character { ascii ? "-" : "─" }
+
+    /// Stand-ins for `--ascii`, applied to the whole frame after drawing: the symbols drawn by
+    /// shared code that does not know the glyph set (the "…" of truncation, "·" and "–" in
+    /// texts, arrows and "×" in hints, box lines), and the same punctuation where the report's
+    /// text has it. Letters (å, ä, ö) are kept; anything not listed stays as it is.
+    static let asciiStandIns: [Character: Character] = [
+        "…": ".", "·": ".", "•": "*", "–": "-", "—": "-", "−": "-", "‐": "-", "×": "x",
+        "”": "\"", "“": "\"", "„": "\"", "’": "'", "‘": "'", "›": ">", "‹": "<", "»": ">", "«": "<",
+        "→": ">", "←": "<", "↑": "^", "↓": "v", "↗": "~", "↘": "~", "▲": "^", "▼": "v", "▸": ">", "▾": "v",
+        "▌": "|", "│": "|", "─": "-", "┌": "+", "┐": "+", "└": "+", "┘": "+", "├": "+", "┤": "+",
+        "┬": "+", "┴": "+", "┼": "+", "═": "=", "║": "|",
+        "█": "#", "▓": "=", "▒": "x", "░": ".", "▁": "_", "▂": "_", "▃": ".", "▄": ".", "▅": "-",
+        "▆": "-", "▇": "=", "✓": "+", "✗": "x", "≠": "*", "≈": "~", "\u{00A0}": " ",
+    ]
 
     /// Text built by the core with "›" between places, with ">" in ASCII mode.
     func path(_ text: String) -> String {

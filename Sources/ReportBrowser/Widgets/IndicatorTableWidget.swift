@@ -10,7 +10,7 @@ enum IndicatorTableWidget {
         func natural(_ header: String, _ cells: [String], cap: Int) -> Int {
             min(cap, max(DisplayWidth.of(header), cells.map { DisplayWidth.of($0) }.max() ?? 0))
         }
-        var columns: [ColumnLayout.Column] = [ColumnLayout.Column(natural: min(60, items.map { DisplayWidth.of($0.1.indicator.printedName) }.max() ?? 24), minimum: 10, priority: 100, flexible: true)]
+        var columns: [ColumnLayout.Column] = [ColumnLayout.Column(natural: items.map { DisplayWidth.of($0.1.indicator.printedName) }.max() ?? 24, minimum: 10, priority: 100, flexible: true)]
         var headers = ["Indikator"]
         var alignments: [Alignment] = [.left]
         for (offset, year) in years.enumerated() {

@@ -4,6 +4,8 @@ import Foundation
 public struct Headline: Sendable, Equatable {
     public var tableTitle: String
     public var rowLabel: String
+    /// The id of the headline's row in its table.
+    public var rowId: String
     public var unit: String
     /// One per deviation scope (helår, perioden …).
     public var deviations: [Deviation]
@@ -30,6 +32,7 @@ public struct Headline: Sendable, Equatable {
         guard !deviations.isEmpty else { return nil }
         tableTitle = table.title
         rowLabel = table.rows[row].label
+        rowId = table.rows[row].id
         unit = table.unit
         self.deviations = deviations.map { deviation in
             let budgetColumn = table.columns[deviation.columns.budget]

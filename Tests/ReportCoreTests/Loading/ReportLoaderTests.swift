@@ -99,4 +99,18 @@ struct ReportLoaderTests {
         #expect(ReportLoadError(file: "a.json", message: "no such file").description == "a.json: no such file")
         #expect(ReportLoadError(file: "a.json", path: "x", line: 2, message: "m").description == "a.json:2: at x: m")
     }
+
+    @Test("an id with a line break or an escape from the file keeps the message on one inert line")
+    func messageQuotingDataStaysOneLine() throws {
+        let text = try #require(String(data: LoadingFixtures.data("valid/minimal.json"), encoding: .utf8))
+        let damaged = text.replacingOccurrences(of: #""sumOf": ["it"]"#, with: #""sumOf": ["i\nt\u001B[31m"]"#)
+        #expect(damaged != text)
+        do {
+            _ = try ReportLoader.load(data: Data(damaged.utf8), file: "d.json")
+            Issue.record("a sumOf naming no row must be rejected")
+        } catch {
+            #expect(error.description.contains("sumOf refers to \"i t\u{FFFD}[31m\""), "\(error.description)")
+            #expect(!error.description.contains("\n") && !error.description.contains("\u{1B}"))
+        }
+    }
 }
