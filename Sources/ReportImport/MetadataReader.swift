@@ -7,6 +7,11 @@ struct MetadataReader {
     let log: DiagnosticLog
     let fileName: String
 
+    /// Whether a line uses the word "tertial" (a third of the year), in any case and inflection.
+    static func speaksOfTertial(_ text: String) -> Bool {
+        text.lowercased().range(of: "\\btertial", options: .regularExpression) != nil
+    }
+
     static let months = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
     static let monthNames = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
 
@@ -21,7 +26,9 @@ struct MetadataReader {
             if coverKind == nil {
                 if lower.hasPrefix("verksamhetsberättelse") || lower.hasPrefix("årsredovisning") || lower.hasPrefix("årsberättelse") {
                     coverKind = (.annualReport, text, line.number)
-                } else if lower.hasPrefix("delårsrapport") || lower.hasPrefix("tertialrapport") || lower.hasPrefix("tertialuppföljning") {
+                } else if lower.hasPrefix("tertialrapport") || lower.hasPrefix("tertialuppföljning") || lower.hasPrefix("tertialbokslut") {
+                    coverKind = (.tertialReport, text, line.number)
+                } else if lower.hasPrefix("delårsrapport") {
                     coverKind = (.interimReport, text, line.number)
                 }
             }
@@ -96,8 +103,14 @@ struct MetadataReader {
             log.warning([], "no period (e.g. \"Perioden jan-aug\") in the tables; the period is taken as the whole year")
         }
         var kind: ReportKind = (first == 0 && last == 11) ? .annualReport : .interimReport
-        if let title = coverKind, title.kind != kind {
-            log.warning([title.line], "the cover says \"\(title.text)\" but the tables' period is \(Self.monthNames[first])–\(Self.monthNames[last]); the kind is taken from the cover")
+        if coverKind == nil, first == 0, last == 3, let line = source.lines.first(where: { Self.speaksOfTertial($0.text) }) {
+            kind = .tertialReport
+            log.info([line.number], "a report for januari–april that speaks of its \"tertial\": a tertialrapport")
+        }
+        if let title = coverKind {
+            if title.kind.isPartOfYear != kind.isPartOfYear {
+                log.warning([title.line], "the cover says \"\(title.text)\" but the tables' period is \(Self.monthNames[first])–\(Self.monthNames[last]); the kind is taken from the cover")
+            }
             kind = title.kind
         }
         let lastDay = Self.lastDay(month: last + 1, year: year)

@@ -134,6 +134,10 @@ import Testing
         #expect(!ReportDiff.isForecastPair(from: yearEnd.metadata, to: bundled.metadata))
         #expect(!ReportDiff.isForecastPair(from: bundled.metadata, to: nextInterim.metadata))
         #expect(!ReportDiff(from: bundled, to: nextInterim).changes.contains { $0.kind == .forecastOutcome || $0.kind == .forecastAccuracy })
+        // A tertialrapport's full-year forecast is held against the outcome too.
+        var tertial = bundled.metadata
+        tertial.kind = .tertialReport
+        #expect(ReportDiff.isForecastPair(from: tertial, to: yearEnd.metadata))
     }
 
     @Test func aLaterReportRestatingAnEarlierYearIsMarkedRevisedAndAFirstValueIsNot() throws {

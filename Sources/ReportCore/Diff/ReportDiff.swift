@@ -31,10 +31,10 @@ public struct ReportDiff: Sendable {
         changes = builder.changes + builder.forecastOutcomes.filter { $0.kind == .forecastAccuracy || $0.miss != 0 }
     }
 
-    /// Whether the pair is a delårsrapport and the same year's verksamhetsberättelse, so that
-    /// forecasts can be held against outcomes.
+    /// Whether the pair is a delårsrapport (or tertialrapport) and the same year's
+    /// verksamhetsberättelse, so that forecasts can be held against outcomes.
     public static func isForecastPair(from: ReportMetadata, to: ReportMetadata) -> Bool {
-        from.kind == .interimReport && to.kind == .annualReport && from.reportingYear == to.reportingYear
+        from.kind.isPartOfYear && to.kind == .annualReport && from.reportingYear == to.reportingYear
             && from.municipality == to.municipality && from.board == to.board
     }
 

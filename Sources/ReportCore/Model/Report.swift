@@ -81,8 +81,15 @@ public struct ReportMetadata: Codable, Sendable, Equatable {
 
 /// The kind of follow-up report.
 public enum ReportKind: String, Codable, Sendable, CaseIterable {
+    /// A report on part of the year (per augusti, say).
     case interimReport = "delårsrapport"
+    /// A report on the first third of the year, per april, where the municipality calls it so.
+    case tertialReport = "tertialrapport"
+    /// The full-year report (verksamhetsberättelse, årsredovisning).
     case annualReport = "verksamhetsberättelse"
+
+    /// A report on part of the year, whose full-year columns are forecasts.
+    public var isPartOfYear: Bool { self != .annualReport }
 
     /// The Swedish name, as shown to users.
     public var swedishName: String { rawValue }

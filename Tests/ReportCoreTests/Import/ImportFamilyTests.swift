@@ -203,10 +203,21 @@ import Testing
 
     // MARK: - (c) A tertialrapport with fewer parts and other statuses
 
+    @Test func aTertialrapportIsToldByItsCoverOrByTheWordTertialInAnAprilReport() throws {
+        let text = try Self.fixture("kultur-fritid-tertialrapport-2023-04.txt")
+        let covered = try ReportImporter().importReport(text: "Tertialrapport per april 2023\nKultur- och fritidsnämnden\n\n" + text, fileName: "t.txt")
+        #expect(covered.report.metadata.kind == .tertialReport)
+        // An April report that never says "tertial" is a delårsrapport for januari–april.
+        let plain = try ReportImporter().importReport(text: text.replacingOccurrences(of: "årets första tertial", with: "årets första månader"), fileName: "d.txt")
+        #expect(plain.report.metadata.kind == .interimReport)
+        #expect(plain.report.metadata.period == "januari–april 2023")
+    }
+
     @Test func tertialReportWithoutInternalControlAndWithOtherStatuses() throws {
         let result = try Self.importFixture("kultur-fritid-tertialrapport-2023-04.txt")
         let report = result.report
-        #expect(report.metadata.kind == .interimReport)
+        // No cover page, but the period ends in April and the text speaks of "årets första tertial".
+        #expect(report.metadata.kind == .tertialReport)
         #expect(report.metadata.period == "januari–april 2023")
         #expect(report.metadata.board == "Kultur- och fritidsnämnden")
         #expect(report.metadata.municipality == "Tyresö kommun")

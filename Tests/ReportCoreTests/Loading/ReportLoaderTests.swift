@@ -32,6 +32,18 @@ struct ReportLoaderTests {
         #expect(report.transcriptionNotes?.count == 1)
     }
 
+    @Test("each kind of report loads, tertialrapport included, and an unknown kind is refused")
+    func everyKindLoads() throws {
+        let url = try #require(BundledReport.reportURL)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        for kind in ReportKind.allCases {
+            let changed = text.replacingOccurrences(of: "\"kind\": \"delårsrapport\"", with: "\"kind\": \"\(kind.rawValue)\"")
+            #expect(try ReportLoader.load(data: Data(changed.utf8), file: "k.json").metadata.kind == kind)
+        }
+        let unknown = text.replacingOccurrences(of: "\"kind\": \"delårsrapport\"", with: "\"kind\": \"kvartalsrapport\"")
+        #expect(throws: ReportLoadError.self) { try ReportLoader.load(data: Data(unknown.utf8), file: "k.json") }
+    }
+
     @Test("the bundled report loads and passes validation")
     func bundledReportLoads() throws {
         let url = try #require(BundledReport.reportURL)
