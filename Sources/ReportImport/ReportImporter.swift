@@ -148,8 +148,9 @@ public struct ImportFailure: Error, Sendable, Equatable, CustomStringConvertible
     }
 }
 
-/// Collects diagnostics while importing.
-final class DiagnosticLog: @unchecked Sendable {
+/// Collects diagnostics while importing. Not `Sendable`: one import fills it on one thread, and
+/// the compiler keeps it so.
+final class DiagnosticLog {
     private(set) var entries: [ImportDiagnostic] = []
 
     func warning(_ lines: [Int], _ message: String) {

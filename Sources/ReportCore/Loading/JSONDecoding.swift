@@ -10,10 +10,16 @@ struct JSONDecodingFailure: Error {
 
 /// Shared state of one `decode` run: the tree, which members were asked for, and which objects
 /// were decoded as keyed containers (for the unknown-field check).
+/// Marks `Optional`, so that a decoder can tell an optional field type without the standard
+/// library's underscored `_isOptional`.
+protocol OptionalMarker {}
+extension Optional: OptionalMarker {}
+
 final class DecodingState {
     let tree: JSONTreeView
     /// One flag per node: whether its key was asked for by the decoding code.
-    let accessed: UnsafeMutablePointer<Bool>
+    /// Per node of the tree: whether a decoder read it (members never read are unknown keys).
+    var accessed: [Bool]
     /// Every object opened as a keyed container, with its coding-key type.
     private var keyedObjects: [(node: Int, keyType: ObjectIdentifier)] = []
     /// Per coding-key type: the keys its containers asked for (sampled from the first few).
@@ -32,12 +38,19 @@ final class DecodingState {
 
     init(tree: JSONTreeView) {
         self.tree = tree
-        accessed = .allocate(capacity: max(1, tree.nodes.count))
-        accessed.initialize(repeating: false, count: max(1, tree.nodes.count))
+        accessed = Array(repeating: false, count: max(1, tree.nodes.count))
     }
 
-    func release() {
-        accessed.deallocate()
+    /// Whether `T` is an `Optional`, answered once per type: a cast to a marker protocol scans the
+    /// conformance records of every loaded library, too slow to repeat for every field.
+    private var optionalTypes: [ObjectIdentifier: Bool] = [:]
+
+    func isOptional<T>(_ type: T.Type) -> Bool {
+        let id = ObjectIdentifier(type)
+        if let known = optionalTypes[id] { return known }
+        let answer = type is any OptionalMarker.Type
+        optionalTypes[id] = answer
+        return answer
     }
 
     // MARK: Values
@@ -46,8 +59,8 @@ final class DecodingState {
     func kind(_ node: Int) -> JSONKind { tree.nodes[node].kind }
 
     func decodeValue<T: Decodable>(_ type: T.Type, at node: Int) throws -> T {
-        if T.self == String.self { return try decodeString(at: node) as! T }
-        if T.self == Int.self { return try decodeInteger(Int.self, at: node) as! T }
+        if T.self == String.self, let value = try decodeString(at: node) as? T { return value }
+        if T.self == Int.self, let value = try decodeInteger(Int.self, at: node) as? T { return value }
         do {
             return try T(from: NodeDecoder(state: self, node: node))
         } catch var failure as JSONDecodingFailure {
@@ -382,10 +395,8 @@ struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try required(key) { try state.decodeInteger(UInt32.self, at: $0) } }
     func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try required(key) { try state.decodeInteger(UInt64.self, at: $0) } }
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        // `_isOptional` is answered from the type's metadata; a cast to a marker protocol scanned
-        // the conformance records of every loaded library once per field type (6 of the 76
-        // million instructions of `malkoll summary`, callgrind).
-        if _isOptional(T.self) {
+        // An optional field decoded with `decode` (not `decodeIfPresent`): present but may be null.
+        if state.isOptional(T.self) {
             guard let child = lookup(key) else { throw state.missingField(key.stringValue, in: node) }
             return try state.decodeValue(T.self, at: child)
         }

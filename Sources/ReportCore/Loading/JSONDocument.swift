@@ -91,7 +91,6 @@ public struct JSONDocument: Sendable {
     public func decode<T: Decodable>(_ type: T.Type = T.self, allowUnknownFields: Bool = false) throws(ReportLoadError) -> T {
         let outcome: Result<T, ReportLoadError> = withTree { tree in
             let state = DecodingState(tree: tree)
-            defer { state.release() }
             do {
                 let value = try state.decodeValue(T.self, at: 0)
                 if !allowUnknownFields, let unknown = state.firstUnknownField() {
