@@ -17,25 +17,19 @@ struct Browse: ParsableCommand {
     @OptionGroup var report: ReportFileArgument
     @OptionGroup var archive: ArchiveOption
     @Option(help: "Keys to send, in Vim notation (e.g. \"2jj<Enter><Esc>q\"); runs without a terminal.") var keys: String?
-    @Option(help: "Screen size for --keys/--dump, WxH (1…1000 each).") var size: String = "80x24"
+    @Option(help: ArgumentHelp("Screen size for --keys/--dump, WxH (1…1000 each).", valueName: "WxH")) var size = ScreenSize(width: 80, height: 24)
     @Flag(help: "Print the last screen as plain text instead of opening the terminal.") var dump = false
     @Flag(help: "With --dump: also print the style runs after a separator line.") var styles = false
-    @Option(help: "Colours: dark, light or mono.") var theme: String = "dark"
+    @Option(help: "Colours: dark, light or mono.") var theme = ThemeArgument(.dark)
     @Flag(name: .customLong("no-color"), help: "No colours (as NO_COLOR does).") var noColor = false
     @Flag(help: "ASCII symbols only (for terminals without Unicode symbols).") var ascii = false
     @Flag(help: "Mouse support: click selects a row, the wheel scrolls.") var mouse = false
 
     func run() throws {
         try Malkoll.guarded {
-            guard let requested = Theme.named(theme) else {
-                throw CommandFailure("--theme: unknown theme \"\(theme)\" (use \(Theme.names.joined(separator: ", ")))")
-            }
             // The terminal's own colour count is added when it is opened (BrowserRunLoop).
-            let chosen = Theme.effective(requested: requested, colours: nil,
+            let chosen = Theme.effective(requested: theme.theme, colours: nil,
                                          noColor: noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty)
-            guard let screen = Headless.parseSize(size) else {
-                throw CommandFailure("--size: \"\(size)\" is not WxH with 1…1000 each, e.g. 80x24")
-            }
             let script: [Key]
             do {
                 script = try KeyScript.parse(keys ?? "")
@@ -49,7 +43,7 @@ struct Browse: ParsableCommand {
             let options = BrowserOptions(theme: chosen, ascii: ascii, mouse: mouse)
             if keys != nil || dump {
                 let data = BrowserData(analysis: analysis)
-                let grid = Headless.run(data: data, keys: script, width: screen.width, height: screen.height, options: options)
+                let grid = Headless.run(data: data, keys: script, width: size.width, height: size.height, options: options)
                 Output.write(Headless.dump(grid, styles: styles), as: .humanText)
                 return
             }

@@ -27,6 +27,21 @@ import Testing
         #expect(result.stderr.contains("see 'malkoll export --help'"))
     }
 
+    @Test func themeAndSizeAreParsedAsArgumentsWithTheSameOneLineErrors() throws {
+        let theme = try MalkollBinary.run(["browse", "--theme", "pink", "--dump"])
+        #expect(theme.status == 2)
+        #expect(theme.stderr.split(separator: "\n").count == 1, "\(theme.stderr)")
+        #expect(theme.stderr.contains("'pink'") && theme.stderr.contains("'dark', 'light' or 'mono'"), "\(theme.stderr)")
+        #expect(theme.stderr.contains("see 'malkoll browse --help'"), "\(theme.stderr)")
+        let size = try MalkollBinary.run(["browse", "--size", "80", "--dump"])
+        #expect(size.status == 2)
+        #expect(size.stderr.split(separator: "\n").count == 1, "\(size.stderr)")
+        #expect(size.stderr.contains("'80'") && size.stderr.contains("WxH"), "\(size.stderr)")
+        let good = try MalkollBinary.run(["browse", "--theme", "Mono", "--size", "40×12", "--dump"])
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(good.stdout.split(separator: "\n", omittingEmptySubsequences: false).count >= 12)
+    }
+
     @Test func helpStillPrintsInFull() throws {
         let result = try MalkollBinary.run(["export", "--help"])
         #expect(result.status == 0)
