@@ -22,20 +22,7 @@ public enum TextSanitizer {
     /// The per-character policy is `TerminalText.disposition(of:)` in the core, shared with the
     /// command line's text output; here every line break becomes a space as well.
     public static func sanitize(_ text: some StringProtocol) -> String {
-        if isPlainASCII(text) { return String(text) }
-        var result = String.UnicodeScalarView()
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            defer { previousWasCR = scalar == "\r" }
-            if scalar == "\n" && previousWasCR { continue }
-            switch TerminalText.disposition(of: scalar) {
-            case .keep: result.append(scalar)
-            case .space: result.append(" ")
-            case .replace: result.append(TerminalText.replacement)
-            case .drop: break
-            }
-        }
-        return String(result)
+        TerminalText.oneLine(text)
     }
 
     /// True when every byte is printable ASCII (the common case that needs no work).

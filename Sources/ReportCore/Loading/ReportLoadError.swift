@@ -38,23 +38,8 @@ public struct ReportLoadError: Error, Sendable, Equatable, CustomStringConvertib
         if line != nil || !path.isEmpty {
             text += "at \(path.isEmpty ? "(root)" : path): "
         }
-        return Self.oneLine(text + message)
-    }
-
-    /// Text from the file (an id, a cell, a key) can hold line breaks and control characters:
-    /// line breaks and tabs become a space and controls a visible "\u{FFFD}" (`TerminalText`),
-    /// so the description stays one line and inert in a terminal.
-    private static func oneLine(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch TerminalText.disposition(of: scalar) {
-            case .keep: result.append(scalar)
-            case .space: result.append(" ")
-            case .replace: result.append(TerminalText.replacement)
-            case .drop: break
-            }
-        }
-        return String(result)
+        // Text from the file (an id, a cell, a key) can hold line breaks and control characters:
+        // the description stays one line and inert in a terminal.
+        return TerminalText.oneLine(text + message)
     }
 }

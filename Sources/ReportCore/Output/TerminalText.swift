@@ -30,6 +30,25 @@ public enum TerminalText {
         }
     }
 
+    /// Text made safe for one line of a terminal: every line break (CR LF counted once) and tab
+    /// becomes a space, everything else follows `disposition(of:)`.
+    public static func oneLine(_ text: some StringProtocol) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return String(text) }
+        var result = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            if scalar == "\n" && previousWasCR { continue }
+            switch disposition(of: scalar) {
+            case .keep: result.append(scalar)
+            case .space: result.append(" ")
+            case .replace: result.append(replacement)
+            case .drop: break
+            }
+        }
+        return String(result)
+    }
+
     /// Multi-line text made safe for a terminal: line feeds stay (CR LF becomes LF), tabs become a
     /// space, everything else follows `disposition(of:)`.
     public static func safe(_ text: String) -> String {
