@@ -39,15 +39,19 @@ final class SchemaValidator {
         return number.doubleValue == number.doubleValue.rounded()
     }
 
-    /// Whether `text` is a full-date of RFC 3339 naming a day that exists.
+    /// Whether `text` is a full-date of RFC 3339 naming a day that exists. An oracle of its own
+    /// (Foundation's Gregorian calendar), not the loader's arithmetic, so that the agreement test
+    /// compares two readings of the format.
     static func isDate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month) else { return false }
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        return (1...days).contains(day)
+        guard text.range(of: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", options: .regularExpression) != nil else { return false }
+        let formatter = DateFormatter()
+        formatter.calendar = Calendar(identifier: .gregorian)
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.isLenient = false
+        guard let date = formatter.date(from: text) else { return false }
+        return formatter.string(from: date) == text
     }
 
     func matchesType(_ value: Any, _ name: String) -> Bool {
