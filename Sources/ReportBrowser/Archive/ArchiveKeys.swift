@@ -2,7 +2,7 @@
 enum ArchiveKeys {
     static let bindings: [KeyBinding] = {
         let home: Set<InputMode> = [.archiveHome]
-        return [
+        var bindings: [KeyBinding] = [
             KeyBinding(keys: [.char("a")], command: .archiveHome, help: "Arkivet: alla nämnder och perioder (tillbaka till rapporten i arkivet)",
                        hint: "arkiv", modes: [.browse, .archiveHome]),
             KeyBinding(keys: [.char("d")], command: .changes, help: "Förändringar mot nämndens förra rapport i arkivet", hint: "förändr.", modes: [.browse]),
@@ -16,5 +16,7 @@ enum ArchiveKeys {
             KeyBinding(keys: [.right, .char("l")], command: .nextColumn, help: "Nästa period (arkivet)", modes: home),
             KeyBinding(keys: [.escape, .backspace], command: .back, help: "Tillbaka till rapporten (arkivet)", modes: home),
         ]
+        for index in bindings.indices { bindings[index].needsArchive = true }
+        return bindings
     }()
 }

@@ -16,7 +16,7 @@ private func item(_ text: String, width: Int, indent: Int, role: StyleRole = .no
 /// "Förändringar mot delårsrapport januari–augusti 2021": the sticky line over the change screens.
 private func comparedLine(_ comparison: ReportComparison, _ title: String) -> [Line] {
     guard let previous = comparison.previous else { return [] }
-    return [.text("\(title) mot \(previous.title)", .muted, indent: 1)]
+    return [.text(title.hasSuffix(" i") ? "\(title) \(previous.title)" : "\(title) mot \(previous.title)", .muted, indent: 1)]
 }
 
 /// Förändringar: what changed since the previous report of the board, grouped as `malkoll diff`
@@ -76,12 +76,13 @@ enum ForecastScreen {
             model.append(contentsOf: Line.wrapped(text, width: max(1, context.width - 1), indent: 1, .muted))
             return model
         }
-        model.header = comparedLine(comparison, "Prognos mot utfall")
+        model.header = comparedLine(comparison, "Utfallet mot prognosen i")
         model.emptyText = "Inga jämförbara rader."
         let width = context.width
         let widths = ColumnLayout.widths([
-            .init(natural: 24, minimum: 8, flexible: true), .init(natural: 10, priority: 3), .init(natural: 10, priority: 3),
-            .init(natural: 9, priority: 2), .init(natural: 7, priority: 1),
+            // The miss stays longest, then the outcome and the percent, then the forecast.
+            .init(natural: 24, minimum: 8, flexible: true), .init(natural: 10, priority: 1), .init(natural: 10, priority: 3),
+            .init(natural: 9, priority: 4), .init(natural: 7, priority: 2),
         ], total: max(1, width - 2))
         let alignments: [Alignment] = [.left, .right, .right, .right, .right]
         var table: String?
@@ -169,7 +170,7 @@ enum PeriodOverviewScreen {
         func row(_ name: String, _ counts: StatusCounts, deviation: String?, key: LineKey, action: LineAction?) -> Line {
             var builder = LineBuilder()
             builder.space(1)
-            builder.cell(name, nameWidth, .left, .emphasis)
+            builder.cell(HomeScreen.fitted(name, nameWidth), nameWidth, .left, .emphasis)
             builder.space(1)
             for span in bar(counts) { builder.append(span) }
             if barWidth > 0 { builder.space(1) }

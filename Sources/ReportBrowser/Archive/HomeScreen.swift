@@ -60,7 +60,9 @@ enum HomeScreen {
         let width = state.width
         // Header and breadcrumb.
         grid.fill(Rect(x: 0, y: 0, width: width, height: 1), style: Style(.header))
-        let counts = "\(axes.reportCount) rapporter · \(axes.boards.count) nämnder · \(axes.periods.count) perioder"
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        let counts = [count(axes.reportCount, "rapport", "rapporter"), count(axes.boards.count, "nämnd", "nämnder"),
+                      count(axes.periods.count, "period", "perioder")].joined(separator: " · ")
         grid.put(" Malkoll · Arkiv · \(counts)", x: 0, y: 0, style: Style(.header), maxWidth: width)
         var x = grid.put(" Arkiv", x: 0, y: 1, style: Style(.breadcrumb, .bold))
         if state.hasReport {
