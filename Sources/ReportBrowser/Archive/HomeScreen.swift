@@ -23,8 +23,8 @@ enum HomeScreen {
         let firstRow = 2 + (legend ? 1 : 0) + headingLines
         let rows = max(1, state.height - 2 - firstRow)
         let longest = state.archive.home?.axes.boards.map { DisplayWidth.of(name($0, state)) }.max() ?? 10
-        let nameWidth = min(max(8, longest), max(8, min(30, state.width / 3)))
-        let columns = max(1, (state.width - 1 - nameWidth) / cellWidth)
+        let nameWidth = min(max(8, longest), max(8, min(36, state.width * 2 / 5)))
+        let columns = max(1, (state.width - 2 - nameWidth) / cellWidth)
         return Layout(legend: legend, headingLines: headingLines, firstRow: firstRow, rows: rows, nameWidth: nameWidth, columns: columns)
     }
 
@@ -66,7 +66,7 @@ enum HomeScreen {
         grid.put(" Malkoll · Arkiv · \(counts)", x: 0, y: 0, style: Style(.header), maxWidth: width)
         var x = grid.put(" Arkiv", x: 0, y: 1, style: Style(.breadcrumb, .bold))
         if state.hasReport {
-            x += grid.put(" \(g.separator) öppen: ", x: x, y: 1, style: Style(.muted))
+            x += grid.put(g.separator + "öppen: ", x: x, y: 1, style: Style(.muted))
             grid.put(state.data.title, x: x, y: 1, style: Style(.breadcrumb), maxWidth: max(0, width - x))
         }
         var y = 2
@@ -89,7 +89,7 @@ enum HomeScreen {
         // Column headings: the kind and the month each period ends.
         let first = firstColumn(home, columns: layout.columns)
         let shown = first..<min(axes.periods.count, first + layout.columns)
-        let left = 1 + layout.nameWidth
+        let left = 2 + layout.nameWidth
         grid.put("Nämnd", x: 1, y: y + layout.headingLines - 1, style: Style(.muted), maxWidth: layout.nameWidth)
         if first > 0 { grid.put(g.ascii ? "<" : "◂", x: left - 1, y: y + layout.headingLines - 1, style: Style(.muted)) }
         for column in shown {
