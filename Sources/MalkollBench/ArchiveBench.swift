@@ -24,6 +24,7 @@ struct ArchiveBenchmark: ParsableCommand {
     @Option(help: "Diff repetitions (the median is reported).") var diffRuns: Int = 200
     @Option(help: "The malkoll executable (default: beside malkoll-bench).") var malkoll: String?
     @Option(help: "Folder for the temporary archives (default: the system's temporary folder).") var folder: String?
+    @Flag(help: "Keep the temporary archives (to look at them afterwards).") var keep = false
     @OptionGroup var json: JSONOption
 
     func run() throws {
@@ -33,7 +34,7 @@ struct ArchiveBenchmark: ParsableCommand {
         guard let largest = counts.last, counts.first ?? 0 >= 1 else { throw ValidationError("--sizes: positive report counts, e.g. 1,1000,10000") }
         let work = (folder ?? NSTemporaryDirectory()) + "/malkoll-bench-archive-\(getpid())"
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: work) }
+        defer { if !keep { try? FileManager.default.removeItem(atPath: work) } }
         let bundled = try GeneratedSeries.bundled()
         var table = ResultTable(title: "Archive (release build, generated reports of the bundled report's size)", columns: ["measure", "figure", "target"])
         var figures: [String: Any] = [:]

@@ -57,9 +57,14 @@ extension ArchiveStore {
             return try queue.read { db in
                 let boards = try Row.fetchAll(db, sql: "SELECT DISTINCT municipality, board FROM report ORDER BY municipality, board")
                     .map { ArchiveBoard(municipality: $0["municipality"], board: $0["board"]) }
-                let periods = try Row.fetchAll(db, sql: """
-                    SELECT periodEnd, kind, min(period) AS period FROM report GROUP BY periodEnd, kind ORDER BY periodEnd, kind
-                    """).map { ArchivePeriod(periodEnd: $0["periodEnd"], kind: $0["kind"], period: $0["period"]) }
+                // The period ends come from their index alone; each one's kinds from the reports
+                // ending then (one row per kind), so a large archive is not read row by row.
+                var periods: [ArchivePeriod] = []
+                for end in try String.fetchAll(db, sql: "SELECT DISTINCT periodEnd FROM report ORDER BY periodEnd") {
+                    periods += try Row.fetchAll(db, sql: """
+                        SELECT kind, min(period) AS period FROM report WHERE periodEnd = ? GROUP BY kind ORDER BY kind
+                        """, arguments: [end]).map { ArchivePeriod(periodEnd: end, kind: $0["kind"], period: $0["period"]) }
+                }
                 return (boards, periods)
             }
         } catch {
@@ -67,13 +72,15 @@ extension ArchiveStore {
         }
     }
 
-    /// The reports of these boards, each with its statuses counted.
+    /// The reports of these boards, each with its statuses counted (without the deviation, which
+    /// the home does not show).
     public func statusCells(boards: [ArchiveBoard]) throws(ArchiveError) -> [ArchiveStatusCell] {
         do {
             return try queue.read { db in
                 var cells: [ArchiveStatusCell] = []
                 for board in boards {
-                    cells += try Self.cells(db, where: "r.municipality = ? AND r.board = ?", arguments: [board.municipality, board.board])
+                    cells += try Self.cells(db, where: "r.municipality = ? AND r.board = ?", arguments: [board.municipality, board.board],
+                                            deviation: false)
                 }
                 return cells
             }
@@ -107,7 +114,7 @@ extension ArchiveStore {
         }
     }
 
-    static func cells(_ db: Database, where clause: String, arguments: StatementArguments) throws -> [ArchiveStatusCell] {
+    static func cells(_ db: Database, where clause: String, arguments: StatementArguments, deviation: Bool = true) throws -> [ArchiveStatusCell] {
         var cells: [ArchiveStatusCell] = []
         var position: [Int64: Int] = [:]
         for row in try Row.fetchAll(db, sql: """
@@ -126,7 +133,7 @@ extension ArchiveStore {
             }
             if let status: String = row["status"], let index = position[id] { cells[index].statuses[status] = row["n"] }
         }
-        guard !cells.isEmpty else { return cells }
+        guard !cells.isEmpty, deviation else { return cells }
         let ids = cells.map(\.reportID)
         let marks = ids.map { _ in "?" }.joined(separator: ",")
         for row in try Row.fetchAll(db, sql: """

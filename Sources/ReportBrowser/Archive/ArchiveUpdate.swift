@@ -153,7 +153,7 @@ extension AppState {
         guard let first = (home.scroll..<max(home.scroll, end)).first(where: { !home.requested.contains($0) }) else { return [] }
         var rows: [Int] = []
         var row = first
-        while row < count, rows.count < HomeState.chunk, !home.requested.contains(row) {
+        while row < min(count, end), rows.count < HomeState.chunk, !home.requested.contains(row) {
             rows.append(row)
             row += 1
         }

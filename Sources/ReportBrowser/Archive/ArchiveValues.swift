@@ -245,6 +245,6 @@ struct HomeState: Sendable, Equatable {
 
     func cell(row: Int, column: Int) -> HomeCell? { cells[row]?[column] }
 
-    /// How many board rows the home asks for at a time.
+    /// At most this many board rows are asked for at a time (only those on screen are).
     static let chunk = 40
 }

@@ -147,13 +147,16 @@ import Testing
         }
         _ = dispatch(&state, .resized(width: 80, height: 24), answer: answer)
         #expect(asked.count == 1)
-        #expect(asked.first?.count == HomeState.chunk)
+        #expect(asked.first?.count == HomeScreen.bodyRows(state)) // 17 rows at 80×24
+        #expect(HomeScreen.bodyRows(state) == 17)
         #expect(asked.first?.first == boards[0])
         _ = dispatch(&state, .key(.char("j")), answer: answer)
         #expect(asked.count == 1) // already there
         _ = dispatch(&state, .key(.char("G")), answer: answer)
         #expect(asked.count == 2)
         #expect(asked.last?.last == boards[999])
+        #expect(asked.last?.count == 17)
+        #expect(state.archive.home?.requested.count == 34)
     }
 
     // MARK: - Förändringar and Prognos mot utfall
