@@ -64,7 +64,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportBrowserTests",
-            dependencies: ["ReportBrowser", "ReportCore", "BundledReport"],
+            dependencies: ["ReportBrowser", "ReportCore", "ReportSamples", "BundledReport"],
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["malkoll"]),

@@ -83,7 +83,7 @@ public final class ArchiveStore: @unchecked Sendable {
 
     public let path: String
     public let access: Access
-    private let queue: DatabaseQueue
+    let queue: DatabaseQueue
 
     private init(path: String, access: Access, queue: DatabaseQueue) {
         self.path = path

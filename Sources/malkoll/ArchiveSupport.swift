@@ -1,6 +1,7 @@
 import BundledReport
 import Foundation
 import ReportArchive
+import ReportBrowser
 import ReportCore
 import ReportImport
 
@@ -55,8 +56,7 @@ struct ArchiveLocation: Equatable {
     }
 }
 
-/// What `malkoll` without FILE opens from the archive. This is the seam for the archive home
-/// screen: `.home` will open it once it exists; until then the command says what to do instead.
+/// What `malkoll` without FILE opens from the archive: its only report directly, or the home.
 enum ArchiveOpening: Equatable {
     /// The archive holds exactly one report: it opens directly, as a single file does.
     case report(id: Int64)
@@ -74,31 +74,73 @@ enum ArchiveOpening: Equatable {
     }
 
     /// What `browse` opens: FILE as it is (no archive touched), an archive id (a number that is
-    /// no file's name), or without either the archive.
-    static func analysis(file: ReportFileArgument, location: ArchiveLocation) throws -> ReportAnalysis {
-        guard let name = file.file else { return ReportAnalysis(report: try report(location: location)) }
-        if let id = Int64(name), id > 0, !FileManager.default.fileExists(atPath: name) {
+    /// no file's name: the report, with the archive one key away), or without either the archive
+    /// (its only report, or the home).
+    static func start(file: ReportFileArgument, location: ArchiveLocation) throws -> BrowserStart {
+        if let name = file.file {
+            guard let id = Int64(name), id > 0, !FileManager.default.fileExists(atPath: name) else {
+                return BrowserStart(opening: .report(try file.analysis(), archivedID: nil))
+            }
             let store = try location.open(.read)
-            defer { store.close() }
-            return ReportAnalysis(report: try ArchivedReport.load(id: id, from: store))
+            do {
+                let report = try ArchivedReport.load(id: id, from: store)
+                return BrowserStart(opening: .report(ReportAnalysis(report: report), archivedID: id), answerer: ArchiveAnswerer(store: store))
+            } catch {
+                store.close()
+                throw error
+            }
         }
-        return try file.analysis()
+        let store = try location.open(.read)
+        do {
+            switch try choose(store) {
+            case .report(let id):
+                let report = try ArchivedReport.load(id: id, from: store)
+                return BrowserStart(opening: .report(ReportAnalysis(report: report), archivedID: id), answerer: ArchiveAnswerer(store: store))
+            case .home(let count):
+                if count == 0 {
+                    throw CommandFailure("\(location.path): the archive holds no report; add one with `malkoll archive add FILE` or name a FILE")
+                }
+                let answerer = ArchiveAnswerer(store: store)
+                do throws(ArchiveError) {
+                    return BrowserStart(opening: .home(try answerer.axes()), answerer: answerer)
+                } catch {
+                    throw CommandFailure(error.description)
+                }
+            }
+        } catch {
+            store.close()
+            throw error
+        }
+    }
+}
+
+/// What the browser starts with: a report (a file, or an archived one with its id), or the
+/// archive home's axes; and the archive that answers the browser's requests, when there is one.
+struct BrowserStart {
+    enum Opening {
+        case report(ReportAnalysis, archivedID: Int64?)
+        case home(ArchiveAxes)
     }
 
-    /// The report to browse when the archive is opened without FILE, or a one-line failure.
-    static func report(location: ArchiveLocation) throws -> Report {
-        let store = try location.open(.read)
-        defer { store.close() }
-        switch try choose(store) {
-        case .report(let id):
-            return try ArchivedReport.load(id: id, from: store)
-        case .home(let count):
-            if count == 0 {
-                throw CommandFailure("\(location.path): the archive holds no report; add one with `malkoll archive add FILE` or name a FILE")
-            }
-            throw CommandFailure("\(location.path): the archive holds \(count) reports and its home screen is not built yet; see `malkoll archive list` and open one with `malkoll browse ID`")
+    var opening: Opening
+    var answerer: ArchiveAnswerer?
+
+    func state(width: Int, height: Int, options: BrowserOptions) -> AppState {
+        switch opening {
+        case .home(let axes):
+            return AppState(home: axes, width: width, height: height, options: options)
+        case .report(let analysis, let archivedID?):
+            return AppState(data: BrowserData(analysis: analysis), archivedID: archivedID, width: width, height: height, options: options)
+        case .report(let analysis, nil):
+            return AppState(data: BrowserData(analysis: analysis), width: width, height: height, options: options)
         }
     }
+
+    func answer(_ request: ArchiveRequest) -> ArchiveAnswer {
+        answerer?.answer(request) ?? .failed("Inget arkiv är öppet")
+    }
+
+    func close() { answerer?.store.close() }
 }
 
 /// Reports read back from the archive.

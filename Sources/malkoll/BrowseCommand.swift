@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReportArchive
 import ReportBrowser
 import ReportCore
 import TerminalNcurses
@@ -36,14 +37,15 @@ struct Browse: ParsableCommand {
             } catch {
                 throw CommandFailure("--keys: \(String(describing: error))")
             }
-            // Load before touching the terminal: a bad file leaves it as it was.
-            // Without FILE the archive opens (its only report, for now); an archive id opens that
-            // report; a FILE touches no archive.
-            let analysis = try ArchiveOpening.analysis(file: report, location: archive.location)
+            // Load before touching the terminal: a bad file leaves it as it was. Without FILE the
+            // archive opens (its only report, or the home); an archive id opens that report; a
+            // FILE touches no archive.
+            let start = try ArchiveOpening.start(file: report, location: archive.location)
+            defer { start.close() }
             let options = BrowserOptions(theme: chosen, ascii: ascii, mouse: mouse)
             if keys != nil || dump {
-                let data = BrowserData(analysis: analysis)
-                let grid = Headless.run(data: data, keys: script, width: size.width, height: size.height, options: options)
+                let state = start.state(width: size.width, height: size.height, options: options)
+                let grid = Headless.run(state, keys: script, answer: start.answer)
                 Output.write(Headless.dump(grid, styles: styles), as: .humanText)
                 return
             }
@@ -51,10 +53,17 @@ struct Browse: ParsableCommand {
             guard capability == .available else {
                 // Say why on stderr (one line), so a user who expected the browser knows.
                 Output.error("malkoll: \(Self.reason(capability)); printing the summary instead of the browser")
-                Output.write(SummaryFormatter(analysis: analysis).text(), as: .humanText)
+                switch start.opening {
+                case .report(let analysis, _):
+                    Output.write(SummaryFormatter(analysis: analysis).text(), as: .humanText)
+                case .home:
+                    let entries: [ArchiveEntry]
+                    do { entries = try start.answerer?.store.list() ?? [] } catch let error as ArchiveError { throw CommandFailure(error.description) }
+                    Output.write(ArchiveList.text(entries), as: .humanText)
+                }
                 return
             }
-            try BrowserRunLoop.run(data: BrowserData(analysis: analysis), options: options)
+            try BrowserRunLoop.run(start: start, options: options)
         }
     }
 

@@ -4,7 +4,7 @@ import TerminalNcurses
 
 /// The live browser: terminal events → update → render → paint, until a quit or a signal.
 enum BrowserRunLoop {
-    static func run(data: BrowserData, options: BrowserOptions) throws {
+    static func run(start: BrowserStart, options: BrowserOptions) throws {
         let session: TerminalSession
         do {
             session = try TerminalSession(theme: options.theme, mouse: options.mouse)
@@ -18,7 +18,10 @@ enum BrowserRunLoop {
         options.theme = Theme.effective(requested: options.theme, colours: session.colorCount, noColor: false)
         session.setTheme(options.theme)
         let size = session.size
-        var state = AppState(data: data, width: size.width, height: size.height, options: options)
+        var state = start.state(width: size.width, height: size.height, options: options)
+        // Archive requests (the home's cells, another report, a comparison) are answered before
+        // the next frame is drawn.
+        _ = dispatch(&state, .resized(width: size.width, height: size.height), answer: start.answer)
         session.present(render(state))
         while true {
             guard let event = session.nextEvent(timeoutMs: -1) else { continue }
@@ -27,9 +30,9 @@ enum BrowserRunLoop {
             case .signal(let signal):
                 session.end(dyingOf: signal)
             case .resize(let width, let height):
-                effects = update(&state, .resized(width: width, height: height))
+                effects = dispatch(&state, .resized(width: width, height: height), answer: start.answer)
             case .key(let key):
-                effects = update(&state, .key(key))
+                effects = dispatch(&state, .key(key), answer: start.answer)
             }
             if effects.contains(.quit) { return }
             session.present(render(state))

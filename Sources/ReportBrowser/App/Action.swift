@@ -4,6 +4,8 @@ public enum Action: Sendable, Equatable {
     case key(Key)
     /// The terminal now has this size.
     case resized(width: Int, height: Int)
+    /// The entry point's answer to an `Effect.archive` request.
+    case archive(ArchiveAnswer)
 }
 
 /// Work for the entry point, returned by `update`: the only way state reaches the outside.
@@ -12,4 +14,6 @@ public enum Effect: Sendable, Equatable {
     case quit
     /// Clear the physical screen and paint everything again (Ctrl-L).
     case forceRepaint
+    /// Fetch something from the archive and answer with `Action.archive` (before the next frame).
+    case archive(ArchiveRequest)
 }

@@ -2,7 +2,12 @@ import ReportCore
 
 /// The whole state of the browser. `update` is the only place it changes; `render` draws it.
 public struct AppState: Sendable {
-    let data: BrowserData
+    /// The open report (a blank placeholder while the archive home opened without one: then
+    /// `hasReport` is false and the home stays until a report is chosen).
+    var data: BrowserData
+    var hasReport = true
+    /// The archive: the open report's id, the home and the values its screens show.
+    var archive = ArchiveSession()
     public internal(set) var width: Int
     public internal(set) var height: Int
     var section: Section = .overview
@@ -70,7 +75,8 @@ public struct AppState: Sendable {
     }
 
     func modelKey(for view: ViewState) -> ModelKey {
-        ModelKey(width: max(1, width), ascii: ascii, color: theme.usesColor, filter: view.filter, collapsed: view.collapsed)
+        ModelKey(width: max(1, width), ascii: ascii, color: theme.usesColor, filter: view.filter, collapsed: view.collapsed,
+                 archiveRevision: archive.revision)
     }
 
     /// Builds `view`'s model when its inputs changed, keeping the selection in range.
@@ -78,7 +84,7 @@ public struct AppState: Sendable {
         let key = modelKey(for: view)
         guard view.modelKey != key else { return }
         let context = BuildContext(data: data, width: key.width, glyphs: Glyphs(ascii: ascii), color: theme.usesColor,
-                                   filter: view.filter, collapsed: view.collapsed, markedAnchor: view.markedAnchor)
+                                   filter: view.filter, collapsed: view.collapsed, markedAnchor: view.markedAnchor, archive: archive)
         view.model = ScreenFactory.build(view.id, context)
         view.modelKey = key
         view.selection = min(max(0, view.selection), max(0, view.model.selectableCount - 1))

@@ -11,4 +11,6 @@ struct BuildContext: Sendable {
     let filter: Int
     let collapsed: Set<String>
     var markedAnchor: Int? = nil
+    /// The archive values the archive screens show.
+    var archive = ArchiveSession()
 }

@@ -16,7 +16,9 @@ enum Chrome {
         grid.fill(Rect(x: 0, y: 0, width: state.width, height: 1), style: Style(.header))
         let tabs = Section.allCases.map { " \($0.rawValue) \($0.title) " }
         let tabsWidth = tabs.reduce(0) { $0 + DisplayWidth.of($1) } + 9
-        if tabsWidth <= state.width {
+        if !state.hasReport {
+            grid.put(" Malkoll · Arkiv", x: 0, y: 0, style: Style(.header), maxWidth: state.width) // no report open yet
+        } else if tabsWidth <= state.width {
             var x = grid.put(" Malkoll ", x: 0, y: 0, style: Style(.header, .bold))
             for (section, tab) in zip(Section.allCases, tabs) {
                 let style = section == state.section ? Style(.selection, .bold) : Style(.header)
@@ -30,7 +32,7 @@ enum Chrome {
 
     static func drawBreadcrumb(_ state: AppState, into grid: inout Grid) {
         let separator = state.glyphs.separator
-        var crumbs = ["\(state.section.rawValue) \(state.section.title)"]
+        var crumbs = [state.hasReport ? "\(state.section.rawValue) \(state.section.title)" : "Arkiv"]
         for view in state.stack.dropFirst() { crumbs.append(ScreenFactory.crumb(view.id, state.data)) }
         let available = state.width - 1
         let separators = DisplayWidth.of(separator) * (crumbs.count - 1)
@@ -215,6 +217,7 @@ enum Chrome {
             guard let hint = binding.hint, binding.modes.contains(mode) else { continue }
             if binding.needsFilter && !hasFilter { continue }
             if binding.needsHits && state.search.hits.isEmpty { continue }
+            if binding.needsArchive && !state.archive.available { continue }
             let key = binding.hintKey
             let needed = DisplayWidth.of(key) + 1 + DisplayWidth.of(hint) + 2
             if x + needed > state.width { break }

@@ -12,4 +12,6 @@ enum Command: Sendable, Equatable {
     case help, redraw, zoom
     // Search prompt
     case confirmSearch, cancelSearch, deleteSearchCharacter
+    // The archive
+    case archiveHome, changes, forecast, history, kommun, previousColumn, nextColumn
 }

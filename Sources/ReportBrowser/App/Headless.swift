@@ -2,9 +2,15 @@
 public enum Headless {
     /// Sends `keys` one by one (a quitting key ends the run early) and returns the last frame.
     public static func run(data: BrowserData, keys: [Key], width: Int, height: Int, options: BrowserOptions) -> Grid {
-        var state = AppState(data: data, width: width, height: height, options: options)
+        run(AppState(data: data, width: width, height: height, options: options), keys: keys) { _ in .failed("Inget arkiv") }
+    }
+
+    /// Runs from `state`, answering archive requests with `answer` (the entry point's queries).
+    public static func run(_ state: AppState, keys: [Key], answer: (ArchiveRequest) -> ArchiveAnswer) -> Grid {
+        var state = state
+        _ = dispatch(&state, .resized(width: state.width, height: state.height), answer: answer)
         for key in keys {
-            let effects = update(&state, .key(key))
+            let effects = dispatch(&state, .key(key), answer: answer)
             if effects.contains(.quit) { break }
             _ = render(state) // every frame, as the live loop draws it
         }
@@ -28,4 +34,21 @@ public enum Headless {
               (1...KeyScript.maximumSize).contains(width), (1...KeyScript.maximumSize).contains(height) else { return nil }
         return (width, height)
     }
+}
+
+/// `update`, with its archive requests answered at once by `answer` (before the next frame), so
+/// that state only ever changes in `update`. Returns the effects for the terminal (quit, repaint).
+public func dispatch(_ state: inout AppState, _ action: Action, answer: (ArchiveRequest) -> ArchiveAnswer) -> [Effect] {
+    var pending = [action]
+    var outward: [Effect] = []
+    while !pending.isEmpty {
+        for effect in update(&state, pending.removeFirst()) {
+            if case .archive(let request) = effect {
+                pending.append(.archive(answer(request)))
+            } else {
+                outward.append(effect)
+            }
+        }
+    }
+    return outward
 }

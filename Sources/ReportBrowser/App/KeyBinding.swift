@@ -13,6 +13,8 @@ struct KeyBinding: Sendable {
     var needsFilter = false
     /// Only offered when there are search hits.
     var needsHits = false
+    /// Only offered in the hint bar when the browser has an archive (not for `browse FILE`).
+    var needsArchive = false
 
     /// The keys as written in the help, a run of digits shortened to "1–9".
     var keyLabels: [String] {

@@ -2,9 +2,9 @@
 enum KeyBindings {
     static let all: [KeyBinding] = {
         let browse: Set<InputMode> = [.browse]
-        let scrolling: Set<InputMode> = [.browse, .help]
+        let scrolling: Set<InputMode> = [.browse, .help, .archiveHome]
         let table: [KeyBinding] = [
-            KeyBinding(keys: [.char("?"), .function(1)], command: .help, help: "Visa eller stäng hjälpen", hint: "hjälp", modes: [.browse, .help, .zoom]),
+            KeyBinding(keys: [.char("?"), .function(1)], command: .help, help: "Visa eller stäng hjälpen", hint: "hjälp", modes: [.browse, .help, .zoom, .archiveHome]),
             KeyBinding(keys: [.enter, .right, .char("l")], command: .drill, help: "Öppna den markerade raden (fäll ut/ihop en grupp)", hint: "öppna", modes: browse),
             KeyBinding(keys: [.escape, .left, .char("h"), .backspace], command: .back, help: "Tillbaka dit du var", hint: "tillbaka", modes: [.browse, .help, .zoom]),
             KeyBinding(keys: [.char("/")], command: .search, help: "Sök i alla namn och texter i rapporten", hint: "sök", modes: browse),
@@ -17,8 +17,8 @@ enum KeyBindings {
             KeyBinding(keys: [.char("z"), .char("+")], command: .zoom, help: "Zoom: stor, enkel översikt för projektor", hint: "zoom", modes: [.browse, .zoom]),
             KeyBinding(keys: [.tab], command: .nextSection, help: "Nästa avsnitt", modes: browse),
             KeyBinding(keys: [.backTab], command: .previousSection, help: "Föregående avsnitt", modes: browse),
-            KeyBinding(keys: [.char("q")], command: .close, help: "Stäng vyn; avsluta högst upp", hint: "stäng", modes: [.browse, .help, .zoom]),
-            KeyBinding(keys: [.char("Q"), .ctrl("c")], command: .quit, help: "Avsluta direkt", modes: [.browse, .help, .zoom, .searchPrompt]),
+            KeyBinding(keys: [.char("q")], command: .close, help: "Stäng vyn; avsluta högst upp", hint: "stäng", modes: [.browse, .help, .zoom, .archiveHome]),
+            KeyBinding(keys: [.char("Q"), .ctrl("c")], command: .quit, help: "Avsluta direkt", modes: [.browse, .help, .zoom, .searchPrompt, .archiveHome]),
             KeyBinding(keys: [.down, .char("j")], command: .down, help: "Nästa rad", modes: scrolling),
             KeyBinding(keys: [.up, .char("k")], command: .up, help: "Föregående rad", modes: scrolling),
             KeyBinding(keys: [.pageDown, .char(" ")], command: .pageDown, help: "En sida ned", modes: scrolling),
@@ -27,13 +27,16 @@ enum KeyBindings {
             KeyBinding(keys: [.ctrl("u")], command: .halfUp, help: "En halv sida upp", modes: scrolling),
             KeyBinding(keys: [.char("g"), .home], command: .top, help: "Första raden", modes: scrolling),
             KeyBinding(keys: [.char("G"), .end], command: .bottom, help: "Sista raden", modes: scrolling),
-            KeyBinding(keys: [.ctrl("l")], command: .redraw, help: "Rita om skärmen", modes: [.browse, .help, .zoom, .searchPrompt]),
+            KeyBinding(keys: [.ctrl("l")], command: .redraw, help: "Rita om skärmen", modes: [.browse, .help, .zoom, .searchPrompt, .archiveHome]),
             KeyBinding(keys: [.enter], command: .confirmSearch, help: "Sök", hint: "sök", modes: [.searchPrompt]),
             KeyBinding(keys: [.escape], command: .cancelSearch, help: "Avbryt sökningen", hint: "avbryt", modes: [.searchPrompt]),
             KeyBinding(keys: [.backspace], command: .deleteSearchCharacter, help: "Radera ett tecken", hint: "radera", modes: [.searchPrompt]),
-        ]
+        ] + archive
         return table
     }()
+
+    /// The archive's keys (ArchiveKeys.swift), after the others so the hint bar keeps its order.
+    static let archive: [KeyBinding] = ArchiveKeys.bindings
 
     /// The digit that opens a section (`1`…`9`); later sections are reached with Tab.
     static func digitKey(for section: Section) -> Key? { digitKey(number: section.rawValue) }
@@ -55,7 +58,7 @@ enum KeyBindings {
 
     /// The entries the help overlay lists.
     static var helpEntries: [KeyBinding] {
-        all.filter { $0.modes.contains(.browse) || $0.modes.contains(.searchPrompt) }
+        all.filter { $0.modes.contains(.browse) || $0.modes.contains(.searchPrompt) || $0.modes == [.archiveHome] }
     }
 }
 

@@ -9,12 +9,20 @@ enum Mode: Sendable, Equatable {
     case help(over: Base, scroll: Int)
     /// Typing a search term after `/`.
     case searchInput(String)
+    /// The archive home: boards down, periods across (`a`).
+    case archiveHome
 
     /// The modes help can be opened over (and returns to).
     enum Base: Sendable, Equatable {
-        case browse, zoom
+        case browse, zoom, archiveHome
 
-        var mode: Mode { self == .browse ? .browse : .zoom }
+        var mode: Mode {
+            switch self {
+            case .browse: .browse
+            case .zoom: .zoom
+            case .archiveHome: .archiveHome
+            }
+        }
     }
 
     /// The key table's column for this mode.
@@ -24,6 +32,7 @@ enum Mode: Sendable, Equatable {
         case .zoom: .zoom
         case .help: .help
         case .searchInput: .searchPrompt
+        case .archiveHome: .archiveHome
         }
     }
 
@@ -31,6 +40,14 @@ enum Mode: Sendable, Equatable {
     var showsZoom: Bool {
         switch self {
         case .zoom, .help(over: .zoom, _): true
+        default: false
+        }
+    }
+
+    /// Whether the archive home is drawn (also under the help).
+    var showsHome: Bool {
+        switch self {
+        case .archiveHome, .help(over: .archiveHome, _): true
         default: false
         }
     }

@@ -7,4 +7,6 @@ struct ModelKey: Sendable, Hashable {
     var color: Bool
     var filter: Int
     var collapsed: Set<String>
+    /// `ArchiveSession.revision`: archive screens rebuild when their values load.
+    var archiveRevision = 0
 }

@@ -14,7 +14,10 @@ private func renderFrame(_ state: AppState) -> Grid {
         Chrome.drawTooSmall(state, into: &grid)
         return grid
     }
-    if state.mode.showsZoom {
+    if state.mode.showsHome {
+        HomeScreen.draw(state, into: &grid)
+        Chrome.drawHints(state, into: &grid)
+    } else if state.mode.showsZoom {
         ZoomScreen.draw(state, into: &grid)
         Chrome.drawHints(state, into: &grid)
     } else {

@@ -5,9 +5,12 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .resized(let width, let height):
         state.resize(width: width, height: height)
-        return []
+        return state.homeLoads()
     case .key(let key):
-        return state.handle(key)
+        return state.handle(key) + state.homeLoads()
+    case .archive(let answer):
+        state.receive(answer)
+        return state.homeLoads()
     }
 }
 
@@ -36,7 +39,7 @@ extension AppState {
         guard let command = KeyBindings.command(for: key, in: mode.keys) else {
             if case .searchInput(let input) = mode, case .char(let character) = key {
                 mode = .searchInput(input + String(character))
-            } else if mode == .browse, case .char = key {
+            } else if mode == .browse || mode == .archiveHome, case .char = key {
                 message = Message(text: "Okänd tangent \(key) – ? visar hjälpen", role: .muted)
             }
             return []
@@ -47,6 +50,7 @@ extension AppState {
     // MARK: - Commands
 
     mutating func perform(_ command: Command, key: Key) -> [Effect] {
+        if let effects = performArchive(command) { return effects }
         switch command {
         case .quit:
             hasQuit = true
@@ -57,6 +61,7 @@ extension AppState {
             switch mode {
             case .browse: mode = .help(over: .browse, scroll: 0)
             case .zoom: mode = .help(over: .zoom, scroll: 0)
+            case .archiveHome: mode = .help(over: .archiveHome, scroll: 0)
             case .help(let base, _): mode = base.mode
             case .searchInput: break
             }
@@ -64,12 +69,13 @@ extension AppState {
             switch mode {
             case .browse: mode = .zoom
             case .zoom: mode = .browse
-            case .help, .searchInput: break
+            case .help, .searchInput, .archiveHome: break
             }
         case .close:
             switch mode {
             case .help(let base, _): mode = base.mode
             case .zoom: mode = .browse
+            case .archiveHome: break // performArchive
             case .browse, .searchInput:
                 if stack.count > 1 {
                     pop()
@@ -81,7 +87,7 @@ extension AppState {
         case .back:
             switch mode {
             case .help(let base, _): mode = base.mode
-            case .zoom: mode = .browse
+            case .zoom, .archiveHome: mode = .browse
             case .browse, .searchInput: back()
             }
         case .down, .up, .pageDown, .pageUp, .halfDown, .halfUp, .top, .bottom:
@@ -91,7 +97,7 @@ extension AppState {
                 move(command)
             }
         case .drill:
-            drill()
+            return drill()
         case .section:
             if let target = KeyBindings.section(for: key) { switchSection(to: target) }
         case .nextSection:
@@ -113,6 +119,8 @@ extension AppState {
             }
         case .confirmSearch:
             confirmSearch()
+        case .archiveHome, .changes, .forecast, .history, .kommun, .previousColumn, .nextColumn:
+            break // performArchive
         case .nextHit:
             stepHit(1)
         case .previousHit:
@@ -211,12 +219,12 @@ extension AppState {
         stack = stack + [makeView(jump)]
     }
 
-    private mutating func drill() {
+    private mutating func drill() -> [Effect] {
         let viewport = viewportHeight
         var view = top
         guard let line = view.visibleSelectedLine(viewport), let action = view.model.line(line).action else {
             message = Message(text: "Inget att öppna här", role: .muted)
-            return
+            return []
         }
         switch action {
         case .open(let jump):
@@ -235,7 +243,12 @@ extension AppState {
             } else {
                 message = Message(text: "Fyndet pekar inte på något som kan visas", role: .warning)
             }
+        case .change(let index):
+            openChange(index)
+        case .archive(let request):
+            return [.archive(request)]
         }
+        return []
     }
 
     private mutating func handleMouse(_ event: MouseEvent) {

@@ -19,4 +19,12 @@ enum ViewID: Sendable, Hashable {
     case texts
     case text(Int)
     case audit
+    /// Förändringar against the previous report of the board (`AppState.archive.comparison`).
+    case changes
+    /// Prognos mot utfall (delår → helår of one year).
+    case forecast
+    /// An indicator's values across the board's archived reports (`archive.history`).
+    case indicatorHistory
+    /// Every board of one period (`archive.period`).
+    case periodOverview
 }

@@ -20,6 +20,10 @@ enum ScreenFactory {
         case .texts: TextsScreen.build(context)
         case .text(let index): TextScreen.build(index, context)
         case .audit: AuditScreen.build(context)
+        case .changes: ChangesScreen.build(context)
+        case .forecast: ForecastScreen.build(context)
+        case .indicatorHistory: HistoryScreen.build(context)
+        case .periodOverview: PeriodOverviewScreen.build(context)
         }
     }
 
@@ -44,6 +48,10 @@ enum ScreenFactory {
         case .texts: Section.texts.title
         case .text(let index): data.text(index)?.section.heading ?? ""
         case .audit: Section.audit.title
+        case .changes: "Förändringar"
+        case .forecast: "Prognos mot utfall"
+        case .indicatorHistory: "Historik"
+        case .periodOverview: "Hela kommunen"
         }
     }
 }

@@ -16,6 +16,10 @@ enum LineAction: Sendable, Equatable {
     case toggle(String)
     /// Jump to what an audit finding concerns.
     case finding(Int)
+    /// Jump to the item a change of the Förändringar screen concerns (in the open report).
+    case change(Int)
+    /// Ask the archive (open another report).
+    case archive(ArchiveRequest)
 }
 
 /// Identifies a selectable line across rebuilds of a view's model.
@@ -30,6 +34,10 @@ enum LineKey: Sendable, Hashable {
     case text(Int)
     case finding(Int)
     case link(String)
+    case change(Int)
+    case historyPoint(Int)
+    case periodBoard(Int)
+    case areaName(String)
 }
 
 /// One line of a view: spans plus, for selectable lines, a key and an action.

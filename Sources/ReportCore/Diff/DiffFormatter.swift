@@ -7,7 +7,7 @@ public struct DiffFormatter {
     public init(diff: ReportDiff) { self.diff = diff }
 
     /// The groups, in printed order, with the Swedish heading and the kinds they hold.
-    static let groups: [(heading: String, kinds: [ReportChange.Kind])] = [
+    public static let groups: [(heading: String, kinds: [ReportChange.Kind])] = [
         ("Indikatorer", [.indicatorAdded, .indicatorRemoved, .indicatorRenamed, .indicatorValue, .indicatorStatus, .reportedStatus]),
         ("Mål", [.goalAdded, .goalRemoved, .goalRenamed]),
         ("Uppdrag", [.assignmentAdded, .assignmentRemoved, .assignmentRenamed, .assignmentStatus]),
@@ -16,7 +16,7 @@ public struct DiffFormatter {
         ("Prognos mot utfall", [.forecastOutcome, .forecastAccuracy]),
     ]
 
-    static func title(_ meta: ReportMetadata) -> String {
+    public static func title(_ meta: ReportMetadata) -> String {
         "\(meta.municipality) – \(meta.board), \(meta.kind.swedishName) \(meta.period)"
     }
 
@@ -26,14 +26,14 @@ public struct DiffFormatter {
     }
 
     /// A signed figure as reports print it: "+3 000", "-0,1".
-    static func number(_ value: Decimal?) -> String {
+    public static func number(_ value: Decimal?) -> String {
         guard let value else { return "–" }
         let text = SwedishNumberFormat.format(value, fractionDigits: max(0, -value.exponent))
         return value > 0 ? "+" + text : text
     }
 
     /// A figure without sign for magnitudes: "11 100".
-    static func magnitude(_ value: Decimal?) -> String {
+    public static func magnitude(_ value: Decimal?) -> String {
         guard let value else { return "–" }
         return SwedishNumberFormat.format(value, fractionDigits: max(0, -value.exponent))
     }
@@ -50,7 +50,7 @@ public struct DiffFormatter {
     }
 
     /// One line describing a change, without its location.
-    static func line(_ change: ReportChange) -> String {
+    public static func line(_ change: ReportChange) -> String {
         let from = change.from ?? "", to = change.to ?? ""
         switch change.kind {
         case .indicatorAdded: return "ny indikator: \(change.name)"
