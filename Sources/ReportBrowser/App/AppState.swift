@@ -26,7 +26,11 @@ public struct AppState: Sendable {
         self.theme = options.theme
         self.ascii = options.ascii
         self.mouse = options.mouse
-        for section in Section.allCases { stacks[section] = [ViewState(id: section.root)] }
+        for section in Section.allCases {
+            var root = ViewState(id: section.root)
+            root.laidOutHeight = self.height
+            stacks[section] = [root]
+        }
         refreshTop()
     }
 

@@ -17,8 +17,8 @@ extension AppState {
         self.height = max(0, height)
         refreshTop()
         var view = top
-        view.clampScroll(viewportHeight)
-        view.ensureSelectionVisible(viewportHeight)
+        view.settle(viewportHeight)
+        view.laidOutHeight = height
         top = view
         if case .help(let base, let scroll) = mode { mode = .help(over: base, scroll: min(scroll, HelpOverlay.maxScroll(self))) }
     }
@@ -169,7 +169,8 @@ extension AppState {
         stack = views
         refreshTop()
         var view = top
-        view.clampScroll(viewportHeight)
+        if view.laidOutHeight != height { view.settle(viewportHeight) } else { view.clampScroll(viewportHeight) }
+        view.laidOutHeight = height
         top = view
     }
 
@@ -187,7 +188,8 @@ extension AppState {
         section = target
         refreshTop()
         var view = top
-        view.clampScroll(viewportHeight)
+        if view.laidOutHeight != height { view.settle(viewportHeight) } else { view.clampScroll(viewportHeight) }
+        view.laidOutHeight = height
         top = view
     }
 
@@ -197,6 +199,7 @@ extension AppState {
         view.filter = jump.filter
         view.markedAnchor = jump.markAnchor ? jump.anchor : nil
         refresh(&view)
+        view.laidOutHeight = height
         let viewport = max(1, bodyRect.height - view.model.header.count)
         if let focus = jump.focus, let index = view.model.index(of: focus) {
             view.selection = index

@@ -143,6 +143,30 @@ extension ViewState {
         clampScroll(viewport)
     }
 
+    /// After the viewport changed (a resize): the scroll clamped to the new range, the selection on
+    /// screen, and the title and column headers above the selection's block shown again when they
+    /// fit with it. A window that was briefly tiny scrolled them off; they must not stay hidden.
+    mutating func settle(_ viewport: Int) {
+        clampScroll(viewport)
+        ensureSelectionVisible(viewport, onlyIfNeeded: true)
+        guard let line = selectedLine, let start = blockStart(of: line, limit: viewport), start < scroll else { return }
+        scroll = start
+    }
+
+    /// The first line of the block `line` belongs to: back over the rows before it, then over the
+    /// lines without a key directly above them (the table's title and column headers) up to a blank
+    /// line. Nil when that block and `line` cannot be on screen together.
+    func blockStart(of line: Int, limit viewport: Int) -> Int? {
+        var start = line
+        while start > 0, line - (start - 1) < viewport, model.line(start - 1).key != nil { start -= 1 }
+        while start > 0, line - (start - 1) < viewport {
+            let above = model.line(start - 1)
+            if above.key != nil || above.spans.isEmpty { break }
+            start -= 1
+        }
+        return line - start < viewport ? start : nil
+    }
+
     /// Shows an anchor's first line at the top and selects the first selectable line from there.
     mutating func show(anchor: Int, _ viewport: Int) {
         guard let range = model.anchors[anchor] else { return }

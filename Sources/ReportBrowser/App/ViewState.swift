@@ -17,6 +17,9 @@ struct ViewState: Sendable, Equatable {
     var model = ViewModel()
     /// What `model` was built for; a change rebuilds it.
     var modelKey: ModelKey?
+    /// The window height the scroll was last settled for; a view shown again after a resize is
+    /// settled for the new height (see `settle`).
+    var laidOutHeight: Int?
 
     init(id: ViewID) {
         self.id = id
