@@ -203,7 +203,7 @@ extension AppState {
         let viewport = max(1, bodyRect.height - view.model.header.count)
         if let focus = jump.focus, let index = view.model.index(of: focus) {
             view.selection = index
-            view.ensureSelectionVisible(viewport, onlyIfNeeded: true)
+            view.settle(viewport)
         } else if let anchor = jump.anchor {
             view.show(anchor: anchor, viewport)
         }
@@ -247,20 +247,26 @@ extension AppState {
         let viewport = viewportHeight
         switch event.kind {
         case .wheelDown:
-            view.page(3, viewport)
+            view.wheel(Self.wheelLines, viewport)
         case .wheelUp:
-            view.page(-3, viewport)
-        case .press(1):
+            view.wheel(-Self.wheelLines, viewport)
+        case .press(1), .doubleClick(1):
             let firstRow = bodyRect.y + view.model.header.count
             let line = view.scroll + event.y - firstRow
             guard event.y >= firstRow, event.y < bodyRect.maxY,
                   let index = view.model.selectableIndex(atLine: line) else { return }
             view.selection = index
+            top = view
+            if event.kind == .doubleClick(button: 1) { drill() }
+            return
         default:
             return
         }
         top = view
     }
+
+    /// Lines one notch of the mouse wheel scrolls.
+    static let wheelLines = 3
 
     // MARK: - Search
 
@@ -308,12 +314,35 @@ extension AppState {
             message = Message(text: "Vyn har inget statusfilter", role: .muted)
             return
         }
+        // Keep the selected line when the filter still shows it, else the nearest one shown.
+        let oldKeys = (0..<view.model.selectableCount).map { view.model.line(view.model.selectableLine($0)).key }
+        let oldSelection = view.selection
+        let current = view.selectedLine.flatMap { view.model.line($0).key }
+        let origin = view.filterPlaced != nil && view.filterPlaced == current ? view.filterOrigin : current
         view.filter = clear ? 0 : (view.filter + 1) % (options.count + 1)
-        view.selection = 0
-        view.scroll = 0
         refresh(&view)
+        view.selection = origin.flatMap { view.model.index(of: $0) }
+            ?? Self.nearestSurvivor(of: oldSelection, among: oldKeys, in: view.model) ?? 0
+        view.settle(viewportHeight)
+        view.filterOrigin = origin
+        view.filterPlaced = view.selectedLine.flatMap { view.model.line($0).key }
         top = view
         message = Message(text: view.filter == 0 ? "Filtret borttaget: alla visas" : "Visar bara ”\(options[view.filter - 1])” – f byter, F tar bort", role: .normal)
+    }
+}
+
+extension AppState {
+    /// The selectable index in `model` of the line keyed like `oldKeys[selection]`, or of the
+    /// nearest line before or after it (nearest first, the later one on a tie) that `model` has.
+    static func nearestSurvivor(of selection: Int, among oldKeys: [LineKey?], in model: ViewModel) -> Int? {
+        guard !oldKeys.isEmpty else { return nil }
+        let start = min(max(0, selection), oldKeys.count - 1)
+        for distance in 0..<oldKeys.count {
+            for candidate in [start + distance, start - distance] where oldKeys.indices.contains(candidate) {
+                if let key = oldKeys[candidate], let index = model.index(of: key) { return index }
+            }
+        }
+        return nil
     }
 }
 

@@ -122,6 +122,23 @@ extension ViewState {
         }
     }
 
+    /// One mouse-wheel notch: scrolls `rows` lines (negative: up), the selection kept on screen;
+    /// where there is nothing (more) to scroll, the selection moves by as many rows instead.
+    mutating func wheel(_ rows: Int, _ viewport: Int) {
+        let target = clamped(scroll: scroll + rows, viewport)
+        if target != scroll {
+            scroll = target
+            if let line = selectedLine, !isVisible(line, viewport) {
+                let candidate = rows > 0 ? firstVisibleSelectable(viewport) : lastVisibleSelectable(viewport)
+                if let candidate { selection = candidate }
+            }
+            return
+        }
+        guard model.selectableCount > 0 else { return }
+        selection = min(max(0, selection + rows), model.selectableCount - 1)
+        ensureSelectionVisible(viewport, onlyIfNeeded: true)
+    }
+
     mutating func toTop(_ viewport: Int) {
         scroll = 0
         selection = 0

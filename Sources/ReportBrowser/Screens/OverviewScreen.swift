@@ -60,12 +60,12 @@ enum OverviewScreen {
             for span in spans { builder.append(span) }
             return builder.line(key: .link(key), action: jump.map { .open($0) })
         }
-        let headlines: [(String, FinancialTable, ViewID)] = [
-            ("Ekonomi", data.report.economy.operations, .economy),
-            ("Investeringar", data.report.investments.board, .investments),
-            ("Samhällsbyggnad", data.report.investments.urbanDevelopment, .investments),
+        let headlines: [(String, FinancialTable, TableRef)] = [
+            ("Ekonomi", data.report.economy.operations, .operations),
+            ("Investeringar", data.report.investments.board, .boardInvestments),
+            ("Samhällsbyggnad", data.report.investments.urbanDevelopment, .urbanDevelopment),
         ]
-        for (label, table, view) in headlines {
+        for (label, table, ref) in headlines {
             guard let headline = Headline(table), let deviation = headline.deviations.first else { continue }
             var builder = LineBuilder()
             // The printed figure, as the paper shows it; the computed one only beside an error.
@@ -82,7 +82,9 @@ enum OverviewScreen {
                 builder.text(" \(g.differs) beräknat \(Numbers.signed(deviation.computed, fractionDigits: digits))", Style(.warning, .bold))
             }
             builder.text(" · budget \(deviation.budget.text) · \(deviation.comparedLabel.lowercased()) \(deviation.compared.text)", .muted)
-            model.append(factLine(label, builder.spans, key: "headline-\(table.id)", jump: Jump(view: view)))
+            // Opens the table's section at the table itself (its first row selected, its title shown).
+            let jump = Jump(view: ref.section.root, focus: table.rows.isEmpty ? nil : .tableRow(ref, 0))
+            model.append(factLine(label, builder.spans, key: "headline-\(table.id)", jump: jump))
         }
         let control = analysis.internalControlCounts()
         var controlSpans = Parts.progressCounts(control, glyphs: g, includeOther: false)
