@@ -36,6 +36,7 @@ extension AppState {
         guard let command = KeyBindings.command(for: key, in: mode.keys) else {
             if case .searchInput(let input) = mode, case .char(let character) = key {
                 mode = .searchInput(input + String(character))
+                searchWhileTyping()
             } else if mode == .browse, case .char = key {
                 message = Message(text: "Okänd tangent \(key) – ? visar hjälpen", role: .muted)
             }
@@ -101,15 +102,18 @@ extension AppState {
             let all = Section.allCases
             switchSection(to: all[((all.firstIndex(of: section) ?? 0) + all.count - 1) % all.count])
         case .search:
+            search.typingStart = SearchStart(section: section, stack: stack, term: search.term, hits: search.hits, current: search.current,
+                                             originSection: search.originSection, origin: search.origin)
             mode = .searchInput("")
         case .cancelSearch:
-            mode = .browse
+            cancelSearch()
         case .deleteSearchCharacter:
             if case .searchInput(var input) = mode, !input.isEmpty {
                 input.removeLast()
                 mode = .searchInput(input)
+                searchWhileTyping()
             } else {
-                mode = .browse
+                cancelSearch()
             }
         case .confirmSearch:
             confirmSearch()
@@ -270,20 +274,49 @@ extension AppState {
 
     // MARK: - Search
 
-    private mutating func confirmSearch() {
+    /// Incremental search: after each typed or erased character the hits are found again and the
+    /// first is shown; with no hit (or no term) the place the search started from is shown.
+    private mutating func searchWhileTyping() {
+        guard let start = search.typingStart else { return }
         let term = (mode.searchInput ?? "").trimmingSpaces
-        mode = .browse
-        guard !term.isEmpty else { return }
+        let hits = term.isEmpty ? [] : data.searchIndex.search(term)
         search.term = term
-        search.hits = data.searchIndex.search(term)
+        search.hits = hits
         search.current = nil
-        guard !search.hits.isEmpty else {
-            message = Message(text: "Ingen träff för ”\(term)”", role: .warning)
+        search.originSection = start.section
+        search.origin = start.stack
+        guard !hits.isEmpty else {
+            section = start.section
+            stack = start.stack
+            if !term.isEmpty { message = Message(text: "Ingen träff för ”\(term)”", role: .warning) }
             return
         }
-        search.originSection = section
-        search.origin = stack
         showHit(0)
+    }
+
+    /// Enter: stay at the hit shown (the search was made while typing).
+    private mutating func confirmSearch() {
+        let term = (mode.searchInput ?? "").trimmingSpaces
+        guard !term.isEmpty else {
+            cancelSearch()
+            return
+        }
+        mode = .browse
+        search.typingStart = nil
+        if let current = search.current {
+            message = hitMessage(current)
+        } else {
+            message = Message(text: "Ingen träff för ”\(term)”", role: .warning)
+        }
+    }
+
+    /// Esc: back to where the search started, with the search made before it.
+    private mutating func cancelSearch() {
+        mode = .browse
+        guard let start = search.typingStart else { return }
+        section = start.section
+        stack = start.stack
+        search = SearchState(term: start.term, hits: start.hits, current: start.current, originSection: start.originSection, origin: start.origin)
     }
 
     private mutating func stepHit(_ step: Int) {
@@ -293,7 +326,11 @@ extension AppState {
         }
         let count = search.hits.count
         let next = ((search.current ?? -step) + step + count) % count
+        let wrapped = search.current.map { step > 0 ? next <= $0 : next >= $0 } ?? false
         showHit(next)
+        if wrapped, count > 0, let shown = message?.text {
+            message = Message(text: shown + (step > 0 ? " – sökningen började om från början" : " – sökningen började om från slutet"), role: .normal)
+        }
     }
 
     private mutating func showHit(_ index: Int) {
@@ -302,7 +339,11 @@ extension AppState {
         if let origin = search.originSection { section = origin }
         let base = search.origin.isEmpty ? [ViewState(id: section.root)] : search.origin
         stack = base + [makeView(search.hits[index].jump)]
-        message = Message(text: "träff \(index + 1) av \(search.hits.count): \(search.hits[index].label)", role: .normal)
+        message = hitMessage(index)
+    }
+
+    private func hitMessage(_ index: Int) -> Message {
+        Message(text: "träff \(index + 1) av \(search.hits.count): \(search.hits[index].label)", role: .normal)
     }
 
     // MARK: - Filter

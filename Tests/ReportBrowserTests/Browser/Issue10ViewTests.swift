@@ -117,3 +117,86 @@ struct SelectionKeepingTests {
         #expect(nowhere.stack.count == 1)
     }
 }
+
+struct EmacsKeysAndSearchTests {
+    static func same(_ a: String, _ b: String) throws -> Bool {
+        let x = try BrowserFixture.state(a, width: 100, height: 30), y = try BrowserFixture.state(b, width: 100, height: 30)
+        return StateSummary(x) == StateSummary(y)
+    }
+
+    @Test func controlFBNPPageAndMoveLikeTheirLessAndEmacsHabits() throws {
+        #expect(try Self.same("8<C-f>", "8<PageDown>"))
+        #expect(try Self.same("8<C-f><C-f><C-b>", "8<PageDown><PageDown><PageUp>"))
+        #expect(try Self.same("9<C-n><C-n><C-n>", "9jjj"))
+        #expect(try Self.same("9jjj<C-p>", "9jj"))
+        #expect(try !Self.same("9<C-n>", "9"))
+        // In the key table, so the help lists them.
+        let help = KeyBindings.helpEntries.map(\.label).joined(separator: " ")
+        for key in ["C-f", "C-b", "C-n", "C-p"] { #expect(help.contains(key), "\(key) in the help") }
+    }
+
+    @Test func searchJumpsToTheFirstHitWhileTyping() throws {
+        let typing = try BrowserFixture.state("4jj/sjukfr")
+        #expect(typing.mode == .searchInput("sjukfr"))
+        #expect(!typing.search.hits.isEmpty)
+        #expect(typing.search.current == 0)
+        let confirmed = try BrowserFixture.state("4jj/sjukfr<Enter>")
+        #expect(typing.stack.map(\.id) == confirmed.stack.map(\.id))
+        #expect(confirmed.mode == .browse)
+        // One more letter narrows the hits as it is typed.
+        let more = try BrowserFixture.state("4jj/sjukfrånvaron")
+        #expect(more.search.hits.count <= typing.search.hits.count)
+    }
+
+    @Test func escapeWhileTypingReturnsToWhereYouWere() throws {
+        let before = try BrowserFixture.state("4jj")
+        let cancelled = try BrowserFixture.state("4jj/sjukfr<Esc>")
+        #expect(StateSummary(cancelled) == StateSummary(before))
+        let erased = try BrowserFixture.state("4jj/sj<BS><BS><BS>")
+        #expect(StateSummary(erased) == StateSummary(before))
+        // A search made before survives a cancelled one.
+        let earlier = try BrowserFixture.state("/budget<Enter>")
+        let again = try BrowserFixture.state("/budget<Enter>/sjukfr<Esc>")
+        #expect(StateSummary(again) == StateSummary(earlier))
+    }
+
+    @Test func wrappingAroundIsSaidInWords() throws {
+        var state = try BrowserFixture.state("/sjukfrånvaro<Enter>")
+        let count = state.search.hits.count
+        #expect(count > 1)
+        for _ in 1..<count { _ = update(&state, .key(.char("n"))) }
+        #expect(!(state.message?.text.contains("började om") ?? true))
+        _ = update(&state, .key(.char("n")))
+        #expect(state.search.current == 0)
+        #expect(state.message?.text.contains("sökningen började om från början") == true)
+        _ = update(&state, .key(.char("N")))
+        #expect(state.search.current == count - 1)
+        #expect(state.message?.text.contains("sökningen började om från slutet") == true)
+    }
+
+    @Test func exactNameMatchesComeBeforeWordsInsideLongTexts() throws {
+        let hits = BrowserFixture.data.searchIndex.search("personal")
+        #expect(hits.first?.labelName == "Personal")
+        guard case .tableRow? = hits.first?.jump.focus else {
+            Issue.record("the Personal row first, got \(String(describing: hits.first))")
+            return
+        }
+        #expect(hits.first?.rank == .exact)
+        #expect(Set(hits.map(\.rank)).count > 1)
+        #expect(hits.map(\.rank.rawValue) == hits.map(\.rank.rawValue).sorted())
+        #expect(SearchIndex.rank(of: Array("personal".utf8), in: Array("personal".utf8)) == .exact)
+        #expect(SearchIndex.rank(of: Array("personal".utf8), in: Array("för personal som".utf8)) == .word)
+        #expect(SearchIndex.rank(of: Array("personal".utf8), in: Array("personalen".utf8)) == .wordStart)
+        #expect(SearchIndex.rank(of: Array("personal".utf8), in: Array("egenpersonal".utf8)) == .insideWord)
+    }
+
+    @Test func tableFiguresAreSearchableAsPrintedAndWithoutTheSpace() throws {
+        let table = BrowserFixture.data.report.economy.operations
+        let row = try #require(table.rows.firstIndex { $0.label == "Årets resultat" })
+        for script in ["/616 275<Enter>", "/616275<Enter>"] {
+            let state = try BrowserFixture.state(script, width: 120, height: 40)
+            #expect(state.search.hits.first?.jump.focus == .tableRow(.operations, row), "\(script)")
+            #expect(SelectionKeepingTests.selectedKey(state) == .tableRow(.operations, row), "\(script)")
+        }
+    }
+}
