@@ -15,6 +15,8 @@ public struct AppState: Sendable {
     /// What the keys act on: the screens, zoom, the help over one of them, or the search prompt.
     var mode: Mode = .browse
     var message: Message?
+    /// Whose indicator statuses the screens show (`r` switches).
+    var statusBasis: StatusBasis = .computed
     /// Set when a quitting key was handled.
     public internal(set) var hasQuit = false
 
@@ -52,6 +54,15 @@ public struct AppState: Sendable {
         }
     }
 
+    /// Whether the screen shown has indicator statuses (its header then names their basis).
+    var showsIndicatorStatuses: Bool {
+        if mode.showsZoom { return true }
+        switch top.id {
+        case .overview, .goalTree, .goal, .indicatorList, .indicator: return true
+        default: return false
+        }
+    }
+
     // MARK: - Layout shared by update and render
 
     /// The smallest size the browser draws in; below it a short message is shown.
@@ -74,7 +85,7 @@ public struct AppState: Sendable {
     }
 
     func modelKey(for view: ViewState) -> ModelKey {
-        ModelKey(width: max(1, width), ascii: ascii, color: theme.usesColor, filter: view.filter, collapsed: view.collapsed)
+        ModelKey(width: max(1, width), ascii: ascii, color: theme.usesColor, filter: view.filter, collapsed: view.collapsed, basis: statusBasis)
     }
 
     /// Builds `view`'s model when its inputs changed, keeping the selection in range.
@@ -82,7 +93,7 @@ public struct AppState: Sendable {
         let key = modelKey(for: view)
         guard view.modelKey != key else { return }
         let context = BuildContext(data: data, width: key.width, glyphs: Glyphs(ascii: ascii), color: theme.usesColor,
-                                   filter: view.filter, collapsed: view.collapsed, markedAnchor: view.markedAnchor)
+                                   filter: view.filter, collapsed: view.collapsed, markedAnchor: view.markedAnchor, basis: statusBasis)
         view.model = ScreenFactory.build(view.id, context)
         view.modelKey = key
         view.selection = min(max(0, view.selection), max(0, view.model.selectableCount - 1))

@@ -11,4 +11,9 @@ struct BuildContext: Sendable {
     let filter: Int
     let collapsed: Set<String>
     var markedAnchor: Int? = nil
+    /// Whose indicator statuses to show (`r`).
+    var basis: StatusBasis = .computed
+
+    /// An indicator's status on the chosen basis (nil: the report states none).
+    func status(ofIndicator index: Int) -> IndicatorStatus? { data.status(ofIndicator: index, basis: basis) }
 }

@@ -26,6 +26,15 @@ enum Chrome {
             let text = " Malkoll · \(state.data.title) · \(state.data.subtitle)"
             grid.put(text, x: 0, y: 0, style: Style(.header), maxWidth: state.width)
         }
+        if state.showsIndicatorStatuses { drawBasis(state, y: 0, into: &grid) }
+    }
+
+    /// Names whose statuses are shown ("Beräknad status" / "Rapportens bedömning"), right-aligned.
+    static func drawBasis(_ state: AppState, y: Int, into grid: inout Grid) {
+        let label = " \(state.statusBasis.title) "
+        let width = DisplayWidth.of(label)
+        guard state.width >= width + 20 else { return }
+        grid.put(label, x: state.width - width, y: y, style: Style(.header, .bold), maxWidth: width)
     }
 
     static func drawBreadcrumb(_ state: AppState, into grid: inout Grid) {

@@ -15,6 +15,7 @@ enum KeyBindings {
             KeyBinding(keys: Section.allCases.compactMap(digitKey(for:)), command: .section,
                        help: "Avsnitt: " + Section.allCases.map { "\($0.rawValue) \($0.title)" }.joined(separator: ", "), hint: "avsnitt", modes: browse),
             KeyBinding(keys: [.char("z"), .char("+")], command: .zoom, help: "Zoom: stor, enkel översikt för projektor", hint: "zoom", modes: [.browse, .zoom]),
+            KeyBinding(keys: [.char("r")], command: .statusBasis, help: "Status: beräknad eller rapportens bedömning", modes: [.browse, .zoom]),
             KeyBinding(keys: [.tab], command: .nextSection, help: "Nästa avsnitt", modes: browse),
             KeyBinding(keys: [.backTab], command: .previousSection, help: "Föregående avsnitt", modes: browse),
             KeyBinding(keys: [.char("q")], command: .close, help: "Stäng vyn; avsluta högst upp", hint: "stäng", modes: [.browse, .help, .zoom]),

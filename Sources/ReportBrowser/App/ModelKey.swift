@@ -7,4 +7,5 @@ struct ModelKey: Sendable, Hashable {
     var color: Bool
     var filter: Int
     var collapsed: Set<String>
+    var basis: StatusBasis = .computed
 }

@@ -91,6 +91,13 @@ extension AppState {
             } else {
                 move(command)
             }
+        case .statusBasis:
+            statusBasis = statusBasis.toggled
+            refreshTop()
+            var view = top
+            view.settle(viewportHeight)
+            top = view
+            message = Message(text: "Visar \(statusBasis.title.lowercased()) – r byter", role: .normal)
         case .drill:
             drill()
         case .section:

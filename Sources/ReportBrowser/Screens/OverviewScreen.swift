@@ -36,7 +36,7 @@ enum OverviewScreen {
                 title.text("  " + areas[index].title, .muted)
             }
             return [title.line(key: .area(index), action: .open(Jump(view: .goalTree, focus: .area(index))))]
-                + areaBars(data.indicatorCounts(area: index), data.assignmentCounts(area: index), barWidth, context, barLine)
+                + areaBars(data.indicatorCounts(area: index, basis: context.basis), data.assignmentCounts(area: index), barWidth, context, barLine)
         }
         for index in 0..<areas.count { model.append(contentsOf: item(index)) }
         if areas.count != 1 {
@@ -44,7 +44,9 @@ enum OverviewScreen {
             title.text(" \(g.collapsed) ", .muted)
             title.text(areas.isEmpty ? "Inga målområden" : "Alla", Style(.emphasis))
             title.pad(to: 3 + labelWidth + 1)
-            for span in Parts.statusCounts(analysis.indicatorCounts(), glyphs: g) { title.append(span) }
+            let all = data.indicatorCounts(area: nil, basis: context.basis)
+            for span in Parts.statusCounts(all.counts, glyphs: g) { title.append(span) }
+            if all.unstated > 0 { title.text("  ? \(all.unstated) \(StatusBasis.unstated)", .muted) }
             title.text("  uppdrag ", .muted)
             for span in Parts.progressCounts(analysis.assignmentCounts(), glyphs: g, includeOther: false) { title.append(span) }
             model.append(title.line(key: .link("alla"), action: .open(Jump(view: .indicatorList))))
@@ -118,14 +120,16 @@ enum OverviewScreen {
         return FinancialTableWidget.cellChecks(table, audit: audit)[headline.rowId]?[table.columns[first.columns.deviation].id] ?? .none
     }
 
-    private static func areaBars(_ counts: StatusCounts, _ progress: ProgressCounts, _ barWidth: Int, _ context: BuildContext,
+    private static func areaBars(_ basisCounts: (counts: StatusCounts, unstated: Int), _ progress: ProgressCounts, _ barWidth: Int, _ context: BuildContext,
                                  _ barLine: (String, [Span], [Span], String) -> Line) -> [Line] {
         let g = context.glyphs
+        let counts = basisCounts.counts
         let indicatorBar = Charts.stackedBar(IndicatorStatus.allCases.map { (counts[$0], $0.barRole) }, width: barWidth, color: context.color, glyphs: g)
         let progressKinds: [Progress] = progress.other > 0 ? Progress.allCases : [.completed, .likelyCompleted, .notCompleted]
         let assignmentBar = Charts.stackedBar(progressKinds.map { (progress[$0], $0.barRole) }, width: barWidth, color: context.color, glyphs: g)
         return [
-            barLine("Indikatorer", indicatorBar, Parts.statusCounts(counts, glyphs: g), ""),
+            barLine("Indikatorer", indicatorBar, Parts.statusCounts(counts, glyphs: g),
+                    basisCounts.unstated > 0 ? "  ? \(basisCounts.unstated) \(StatusBasis.unstated)" : ""),
             barLine("Uppdrag", assignmentBar, Parts.progressCounts(progress, glyphs: g, includeOther: false), ""),
         ]
     }

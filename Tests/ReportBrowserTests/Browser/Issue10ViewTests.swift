@@ -200,3 +200,50 @@ struct EmacsKeysAndSearchTests {
         }
     }
 }
+
+struct StatusBasisTests {
+    static var social: Int? { BrowserFixture.data.report.goalAreas.indices.first { BrowserFixture.data.shortAreaTitle($0) == "Social hållbarhet" } }
+
+    /// The overview's indicator line of the Social målområde.
+    static func socialLine(_ state: AppState) -> String? {
+        let lines = render(state).lines()
+        guard let title = lines.firstIndex(where: { $0.contains("Social hållbarhet") }), title + 1 < lines.count else { return nil }
+        return lines[title + 1]
+    }
+
+    @Test func rSwitchesTheOverviewToTheReportsOwnAssessment() throws {
+        let area = try #require(Self.social)
+        let reported = BrowserFixture.data.indicatorCounts(area: area, basis: .reported)
+        #expect(reported.counts.met == 2 && reported.counts.approaching == 1)
+        let computed = BrowserFixture.data.indicatorCounts(area: area, basis: .computed)
+        #expect(computed.counts.met == 1 && computed.counts.approaching == 0 && computed.unstated == 0)
+
+        let before = try BrowserFixture.state("", width: 120, height: 40)
+        let after = try BrowserFixture.state("r", width: 120, height: 40)
+        let line = try #require(Self.socialLine(after))
+        #expect(line.contains("✓ 2  ↗ 1"), "\(line)")
+        #expect(try #require(Self.socialLine(before)).contains("✓ 1  ↗ 0"))
+        // The choice is named in the header; where the report says nothing, it is said.
+        #expect(render(after).lines()[0].contains("Rapportens bedömning"))
+        #expect(render(before).lines()[0].contains("Beräknad status"))
+        if reported.unstated > 0 { #expect(line.contains("ej angiven i rapporten")) }
+        // r again goes back.
+        let back = try BrowserFixture.state("rr", width: 120, height: 40)
+        #expect(render(back).lines().dropLast(2) == render(before).lines().dropLast(2))
+    }
+
+    @Test func theGoalTreeAndTheIndicatorListFollowTheChoice() throws {
+        let list = render(try BrowserFixture.state("9r", width: 120, height: 60)).lines().joined(separator: "\n")
+        let computedList = render(try BrowserFixture.state("9", width: 120, height: 60)).lines().joined(separator: "\n")
+        #expect(list != computedList)
+        let unstated = BrowserFixture.data.analysis.indicators.contains { $0.indicator.reportedStatus == nil }
+        if unstated { #expect(list.contains("ej angiven i rapporten")) }
+        let tree = render(try BrowserFixture.state("2r", width: 120, height: 40)).lines()
+        let computedTree = render(try BrowserFixture.state("2", width: 120, height: 40)).lines()
+        #expect(tree.dropFirst() != computedTree.dropFirst())
+        // The filter filters on the chosen status.
+        let filtered = try BrowserFixture.state("9rf", width: 120, height: 60)
+        let met = BrowserFixture.data.analysis.indicators.filter { $0.indicator.reportedStatus?.status == .met }.count
+        #expect(filtered.top.model.selectableCount == met)
+    }
+}
