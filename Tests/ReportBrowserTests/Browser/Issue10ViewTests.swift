@@ -247,3 +247,48 @@ struct StatusBasisTests {
         #expect(filtered.top.model.selectableCount == met)
     }
 }
+
+struct MeetingZoomTests {
+    static func zoom(_ script: String, _ width: Int, _ height: Int) throws -> [String] {
+        render(try BrowserFixture.state(script, width: width, height: height)).lines()
+    }
+
+    @Test func zoomIsTheOneScreenMeetingViewFromEverySection() throws {
+        for (width, height) in [(200, 50), (120, 40), (80, 24)] {
+            let screen = try Self.zoom("z", width, height)
+            let text = screen.joined(separator: "\n")
+            for part in ["Delårsrapport januari–augusti 2021", "Ekonomisk hållbarhet", "Social hållbarhet", "Ekologisk hållbarhet", "uppdrag",
+                         "16,0 mnkr sämre än budget", "12,2 mnkr bättre än budget", "103,3 mnkr bättre än budget", "Intern kontroll", "1 fel",
+                         "Fiberutbyggnad", "Beräknad status"] {
+                #expect(text.contains(part), "\(width)x\(height) lacks \(part)")
+            }
+            // The same content from every section.
+            for section in ["4", "6", "9", "8<Enter>", "2<Enter>"] {
+                #expect(try Self.zoom(section + "z", width, height) == screen, "\(section) at \(width)x\(height)")
+            }
+            // The whole screen is used: no more than two rows in five blank.
+            #expect(screen.filter { $0.allSatisfy { $0 == " " } }.count <= height * 2 / 5, "\(width)x\(height):\n\(text)")
+        }
+        // Small screens keep every målområde and the economy.
+        let small = try Self.zoom("z", 40, 12).joined(separator: "\n")
+        for part in ["Ekonomis", "Social", "Ekologis", "16,0 mnkr sämre"] { #expect(small.contains(part), "40x12 lacks \(part)") }
+    }
+
+    @Test func zoomUsesBigDigitsWhenThereIsRoom() throws {
+        let big = try Self.zoom("z", 200, 50)
+        #expect(big.contains { $0.contains("███") })
+    }
+
+    @Test func zoomFollowsTheStatusChoice() throws {
+        let reported = try Self.zoom("zr", 120, 40).joined(separator: "\n")
+        #expect(reported.contains("Rapportens bedömning"))
+        #expect(reported.contains(StatusBasis.unstated))
+        #expect(try Self.zoom("rz", 120, 40).dropLast(2) == (try Self.zoom("zr", 120, 40)).dropLast(2))
+    }
+
+    @Test func theEconomyIsPutInWordsFromThePrintedDeviation() throws {
+        let facts = ZoomScreen.economyFacts(BrowserFixture.data)
+        let economy = try #require(facts.first { $0.0 == "Ekonomi" })
+        #expect(economy.1.first?.0 == "16,0 mnkr sämre än budget")
+    }
+}
