@@ -16,7 +16,7 @@ enum ZoomScreen {
         let labelWidth = min(22, max(9, width / 6))
 
         // Header: the report, its period, whose statuses.
-        grid.put(" " + data.title, x: 0, y: 0, style: Style(.title, .bold), maxWidth: width)
+        grid.put(" " + data.title, x: 0, y: 0, style: Style(.title, .bold), maxWidth: width - Chrome.basisWidth(state))
         Chrome.drawBasis(state, y: 0, into: &grid)
         grid.put(" " + data.subtitle, x: 0, y: 1, style: Style(.muted), maxWidth: width)
 
