@@ -126,7 +126,9 @@ struct SearchIndex: Sendable {
         Self.forEachMatch(of: pattern, in: bytes, starts: starts) { entry in
             let jump = entries[entry].jump
             let end = entry + 1 < starts.count ? starts[entry + 1] - 1 : bytes.count - 1
-            let rank = bytes.withUnsafeBufferPointer { Self.rank(of: pattern, in: UnsafeBufferPointer(rebasing: $0[starts[entry]..<end])) }
+            let rank = bytes.withUnsafeBufferPointer { all in
+                pattern.withUnsafeBufferPointer { Self.rank(of: $0, in: UnsafeBufferPointer(rebasing: all[starts[entry]..<end])) }
+            }
             let isName = entries[entry].isName
             if let place = placeOf[jump] {
                 if (rank, !isName ? 1 : 0) < (hits[place].rank, !named[place] ? 1 : 0) {
@@ -145,24 +147,31 @@ struct SearchIndex: Sendable {
 
     /// How `pattern` matches `text` (both lower-cased UTF-8). Word characters are ASCII letters
     /// and digits and every non-ASCII byte (å, ä, ö …); anything else separates words.
-    static func rank(of pattern: some Collection<UInt8>, in text: some Collection<UInt8>) -> SearchRank {
-        let needle = Array(pattern), haystack = Array(text)
+    static func rank(of pattern: [UInt8], in text: [UInt8]) -> SearchRank {
+        pattern.withUnsafeBufferPointer { needle in text.withUnsafeBufferPointer { rank(of: needle, in: $0) } }
+    }
+
+    /// `rank(of:in:)` without copying: one scan of the text (memchr to the pattern's first byte).
+    static func rank(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> SearchRank {
         let m = needle.count, n = haystack.count
-        guard m > 0, m <= n else { return .insideWord }
-        if m == n, needle == haystack { return .exact }
-        func isWord(_ byte: UInt8) -> Bool {
-            byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
+        guard m > 0, m <= n, let first = needle.baseAddress, let base = haystack.baseAddress else { return .insideWord }
+        if m == n, memcmp(base, first, m) == 0 { return .exact }
+        @inline(__always) func isWord(_ byte: UInt8) -> Bool {
+            byte >= 0x80 || (byte &- 0x30) < 10 || (byte &- 0x61) < 26 || (byte &- 0x41) < 26
         }
+        let needleOpens = isWord(first[0]), needleCloses = isWord(first[m - 1])
         var best = SearchRank.insideWord
         var start = 0
         while start + m <= n {
-            if haystack[start] == needle[0], haystack[start..<start + m].elementsEqual(needle) {
-                let opens = start == 0 || !isWord(haystack[start - 1]) || !isWord(needle[0])
-                let closes = start + m == n || !isWord(haystack[start + m]) || !isWord(needle[m - 1])
+            guard let hit = memchr(base + start, Int32(first[0]), n - m + 1 - start) else { break }
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + at, first, m) == 0 {
+                let opens = at == 0 || !needleOpens || !isWord(base[at - 1])
+                let closes = at + m == n || !needleCloses || !isWord(base[at + m])
                 if opens && closes { return .word }
                 if opens { best = .wordStart }
             }
-            start += 1
+            start = at + 1
         }
         return best
     }
