@@ -30,7 +30,22 @@ struct Interaction: ParsableCommand {
     @Option(help: "Scale of the generated report (ignored with --file).") var scale: Int = 1000
     @Option(help: "A report file instead of a generated one.") var file: String?
     @Option(help: "Seed of the generator and of the key script.") var seed: UInt64 = 1
+    @Flag(help: "Type searches instead: / and a term character by character (incremental search), then Esc.") var typing = false
     @OptionGroup var json: JSONOption
+
+    /// Searches typed one character at a time (each character searches again and shows the first hit).
+    static func typingScript(count: Int) -> [Key] {
+        let terms = ["sjukfrånvaro", "budget", "616 275", "investeringar", "kommunstyrelsen", "a", "medarbetare", "xyzzy"]
+        var keys: [Key] = []
+        var index = 0
+        while keys.count < count {
+            keys.append(.char("/"))
+            keys.append(contentsOf: terms[index % terms.count].map { Key.char($0) })
+            keys.append(.escape)
+            index += 1
+        }
+        return Array(keys.prefix(count))
+    }
 
     /// A deterministic mix of what a reader does: mostly moving, sometimes paging, opening,
     /// going back, switching sections, filtering, searching.
@@ -60,7 +75,7 @@ struct Interaction: ParsableCommand {
         let (data, setup) = try Measure.time { try browserData(file: file, scale: file == nil ? scale : nil, seed: seed) }
         var state = AppState(data: data, width: screen.width, height: screen.height)
         _ = render(state)
-        let script = Self.script(count: keys, seed: seed)
+        let script = typing ? Self.typingScript(count: keys) : Self.script(count: keys, seed: seed)
         var updateTimes: [Double] = [], renderTimes: [Double] = [], totals: [Double] = []
         var keyNames: [String] = []
         for key in script {
@@ -77,7 +92,7 @@ struct Interaction: ParsableCommand {
             if effects.contains(.quit) { state = AppState(data: data, width: screen.width, height: screen.height) }
         }
         var table = ResultTable(
-            title: "Interaction: \(keys) scripted keys at \(screen.width)×\(screen.height), \(file ?? "generated report N = \(scale)") (ms per key)",
+            title: "Interaction\(typing ? " (typing searches)" : ""): \(keys) scripted keys at \(screen.width)×\(screen.height), \(file ?? "generated report N = \(scale)") (ms per key)",
             columns: ["phase", "p50", "p90", "p99", "max", "mean"])
         for (name, values) in [("update", updateTimes), ("render", renderTimes), ("update + render", totals)] {
             table.add([name, Measure.percentile(values, 50).fixed(3), Measure.percentile(values, 90).fixed(3), Measure.percentile(values, 99).fixed(3),

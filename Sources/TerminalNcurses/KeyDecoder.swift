@@ -48,27 +48,54 @@ enum KeyDecoder {
     /// A mouse report from `getmouse`; nil for events the browser ignores (motion, clicks
     /// synthesised by ncurses).
     static func mouse(_ event: MEVENT) -> MouseEvent? {
-        let state = event.bstate
-        let kind: MouseEvent.Kind
-        if state & nc_button1_pressed() != 0 {
-            kind = .press(button: 1)
-        } else if state & nc_button2_pressed() != 0 {
-            kind = .press(button: 2)
-        } else if state & nc_button3_pressed() != 0 {
-            kind = .press(button: 3)
-        } else if state & nc_button4_pressed() != 0 {
-            kind = .wheelUp
-        } else if state & nc_button5_pressed() != 0 {
-            kind = .wheelDown
-        } else if state & nc_button1_released() != 0 {
-            kind = .release(button: 1)
-        } else if state & nc_button2_released() != 0 {
-            kind = .release(button: 2)
-        } else if state & nc_button3_released() != 0 {
-            kind = .release(button: 3)
-        } else {
-            return nil
+        mouseKind(event.bstate).map { MouseEvent(kind: $0, x: Int(event.x), y: Int(event.y)) }
+    }
+
+    /// The ncurses button bits the browser reads.
+    enum MouseBits {
+        static var button1Pressed: mmask_t { nc_button1_pressed() }
+        static var button1DoubleClicked: mmask_t { nc_button1_double_clicked() }
+        static var wheelUp: mmask_t { nc_button4_pressed() }
+        static var wheelDown: mmask_t { nc_button5_pressed() }
+    }
+
+    /// What a mouse report's button bits mean; nil for what the browser ignores.
+    static func mouseKind(_ state: mmask_t) -> MouseEvent.Kind? {
+        let kinds: [(mmask_t, MouseEvent.Kind)] = [
+            (nc_button1_double_clicked(), .doubleClick(button: 1)),
+            (nc_button1_pressed(), .press(button: 1)),
+            (nc_button2_pressed(), .press(button: 2)),
+            (nc_button3_pressed(), .press(button: 3)),
+            (nc_button4_pressed(), .wheelUp),
+            (nc_button5_pressed(), .wheelDown),
+            (nc_button1_released(), .release(button: 1)),
+            (nc_button2_released(), .release(button: 2)),
+            (nc_button3_released(), .release(button: 3)),
+        ]
+        return kinds.first { state & $0.0 != 0 }?.1
+    }
+}
+
+/// Turns a second left press on the same cell soon after the first into a double click. The
+/// session asks ncurses for raw presses (`mouseinterval(0)`, so a press is not delayed), which
+/// means ncurses itself never reports double clicks.
+struct ClickTracker {
+    /// Seconds between the presses of a double click.
+    var interval = 0.4
+    private var lastPress: (x: Int, y: Int, time: Double)?
+
+    /// The event as the browser should see it; `time` in seconds on a monotonic clock.
+    mutating func resolve(_ event: MouseEvent, at time: Double) -> MouseEvent {
+        guard event.kind == .press(button: 1) else {
+            if case .release = event.kind { return event }
+            lastPress = nil
+            return event
         }
-        return MouseEvent(kind: kind, x: Int(event.x), y: Int(event.y))
+        if let last = lastPress, last.x == event.x, last.y == event.y, time - last.time <= interval, time >= last.time {
+            lastPress = nil
+            return MouseEvent(kind: .doubleClick(button: 1), x: event.x, y: event.y)
+        }
+        lastPress = (event.x, event.y, time)
+        return event
     }
 }

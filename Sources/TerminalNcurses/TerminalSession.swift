@@ -75,6 +75,9 @@ public final class TerminalSession {
     private let window: UnsafeMutablePointer<WINDOW>
     private var theme: Theme
     private let mouseEnabled: Bool
+    /// Turns two quick presses into a double click (ncurses reports raw presses only).
+    private var clicks = ClickTracker()
+    private let clickClockOrigin = ContinuousClock.now
     private var pipeRead: Int32 = -1
     private var pipeWrite: Int32 = -1
     private var active = false
@@ -239,7 +242,9 @@ public final class TerminalSession {
             guard mouseEnabled else { return nil }
             var event = MEVENT()
             guard getmouse(&event) == OK, let mouse = KeyDecoder.mouse(event) else { return nil }
-            return .key(.mouse(mouse))
+            let elapsed = clickClockOrigin.duration(to: .now).components
+            let now = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+            return .key(.mouse(clicks.resolve(mouse, at: now)))
         }
         return KeyDecoder.keyCode(code).map { .key($0) }
     }

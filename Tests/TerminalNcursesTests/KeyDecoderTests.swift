@@ -41,3 +41,35 @@ import Testing
         #expect(KeyDecoder.character(0x110000) == nil)
     }
 }
+
+/// Issue 10.12: a double click opens; the terminal reports two presses (mouseinterval 0), so the
+/// session turns a second quick press on the same cell into a double click.
+@Suite struct ClickTrackerTests {
+    @Test func aSecondQuickPressOnTheSameCellIsADoubleClick() {
+        var tracker = ClickTracker()
+        let press = MouseEvent(kind: .press(button: 1), x: 4, y: 7)
+        #expect(tracker.resolve(press, at: 10.0) == press)
+        #expect(tracker.resolve(MouseEvent(kind: .release(button: 1), x: 4, y: 7), at: 10.05).kind == .release(button: 1))
+        #expect(tracker.resolve(press, at: 10.2) == MouseEvent(kind: .doubleClick(button: 1), x: 4, y: 7))
+        // A third press starts over.
+        #expect(tracker.resolve(press, at: 10.3) == press)
+    }
+
+    @Test func slowPressesOrAnotherCellStaySinglePresses() {
+        var tracker = ClickTracker()
+        let press = MouseEvent(kind: .press(button: 1), x: 4, y: 7)
+        #expect(tracker.resolve(press, at: 1.0) == press)
+        #expect(tracker.resolve(press, at: 2.0) == press)
+        let elsewhere = MouseEvent(kind: .press(button: 1), x: 4, y: 8)
+        #expect(tracker.resolve(elsewhere, at: 2.1) == elsewhere)
+        #expect(tracker.resolve(MouseEvent(kind: .wheelDown, x: 4, y: 8), at: 2.15).kind == .wheelDown)
+    }
+
+    @Test func theDecoderMapsButtonBitsIncludingTheDoubleClick() {
+        #expect(KeyDecoder.mouseKind(KeyDecoder.MouseBits.button1Pressed) == .press(button: 1))
+        #expect(KeyDecoder.mouseKind(KeyDecoder.MouseBits.button1DoubleClicked) == .doubleClick(button: 1))
+        #expect(KeyDecoder.mouseKind(KeyDecoder.MouseBits.wheelUp) == .wheelUp)
+        #expect(KeyDecoder.mouseKind(KeyDecoder.MouseBits.wheelDown) == .wheelDown)
+        #expect(KeyDecoder.mouseKind(0) == nil)
+    }
+}

@@ -20,6 +20,8 @@ public struct AppState: Sendable {
     /// What the keys act on: the screens, zoom, the help over one of them, or the search prompt.
     var mode: Mode = .browse
     var message: Message?
+    /// Whose indicator statuses the screens show (`r` switches).
+    var statusBasis: StatusBasis = .computed
     /// Set when a quitting key was handled.
     public internal(set) var hasQuit = false
 
@@ -31,7 +33,11 @@ public struct AppState: Sendable {
         self.theme = options.theme
         self.ascii = options.ascii
         self.mouse = options.mouse
-        for section in Section.allCases { stacks[section] = [ViewState(id: section.root)] }
+        for section in Section.allCases {
+            var root = ViewState(id: section.root)
+            root.laidOutHeight = self.height
+            stacks[section] = [root]
+        }
         refreshTop()
     }
 
@@ -50,6 +56,15 @@ public struct AppState: Sendable {
             var views = stack
             if views.isEmpty { views = [newValue] } else { views[views.count - 1] = newValue }
             stack = views
+        }
+    }
+
+    /// Whether the screen shown has indicator statuses (its header then names their basis).
+    var showsIndicatorStatuses: Bool {
+        if mode.showsZoom { return true }
+        switch top.id {
+        case .overview, .goalTree, .goal, .indicatorList, .indicator: return true
+        default: return false
         }
     }
 
@@ -76,7 +91,7 @@ public struct AppState: Sendable {
 
     func modelKey(for view: ViewState) -> ModelKey {
         ModelKey(width: max(1, width), ascii: ascii, color: theme.usesColor, filter: view.filter, collapsed: view.collapsed,
-                 archiveRevision: archive.revision)
+                 archiveRevision: archive.revision, basis: statusBasis)
     }
 
     /// Builds `view`'s model when its inputs changed, keeping the selection in range.
@@ -84,7 +99,8 @@ public struct AppState: Sendable {
         let key = modelKey(for: view)
         guard view.modelKey != key else { return }
         let context = BuildContext(data: data, width: key.width, glyphs: Glyphs(ascii: ascii), color: theme.usesColor,
-                                   filter: view.filter, collapsed: view.collapsed, markedAnchor: view.markedAnchor, archive: archive)
+                                   filter: view.filter, collapsed: view.collapsed, markedAnchor: view.markedAnchor, archive: archive,
+                                   basis: statusBasis)
         view.model = ScreenFactory.build(view.id, context)
         view.modelKey = key
         view.selection = min(max(0, view.selection), max(0, view.model.selectableCount - 1))

@@ -13,4 +13,9 @@ struct BuildContext: Sendable {
     var markedAnchor: Int? = nil
     /// The archive values the archive screens show.
     var archive = ArchiveSession()
+    /// Whose indicator statuses to show (`r`).
+    var basis: StatusBasis = .computed
+
+    /// An indicator's status on the chosen basis (nil: the report states none).
+    func status(ofIndicator index: Int) -> IndicatorStatus? { data.status(ofIndicator: index, basis: basis) }
 }

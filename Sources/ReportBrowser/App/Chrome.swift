@@ -26,8 +26,23 @@ enum Chrome {
             }
         } else {
             let text = " Malkoll · \(state.data.title) · \(state.data.subtitle)"
-            grid.put(text, x: 0, y: 0, style: Style(.header), maxWidth: state.width)
+            // Cut before the status basis named at the right, not under it.
+            grid.put(text, x: 0, y: 0, style: Style(.header), maxWidth: state.width - basisWidth(state))
         }
+        if state.showsIndicatorStatuses { drawBasis(state, y: 0, into: &grid) }
+    }
+
+    /// Names whose statuses are shown ("Beräknad status" / "Rapportens bedömning"), right-aligned.
+    static func drawBasis(_ state: AppState, y: Int, into grid: inout Grid) {
+        let width = basisWidth(state)
+        guard width > 0 else { return }
+        grid.put(" \(state.statusBasis.title) ", x: state.width - width, y: y, style: Style(.header, .bold), maxWidth: width)
+    }
+
+    /// Columns the status basis takes at the right of the header (0 where it is not shown).
+    static func basisWidth(_ state: AppState) -> Int {
+        let width = DisplayWidth.of(" \(state.statusBasis.title) ")
+        return state.showsIndicatorStatuses && state.width >= width + 20 ? width : 0
     }
 
     static func drawBreadcrumb(_ state: AppState, into grid: inout Grid) {

@@ -10,6 +10,8 @@ enum Command: Sendable, Equatable {
     case search, nextHit, previousHit
     case cycleFilter, clearFilter
     case help, redraw, zoom
+    /// Switch between computed statuses and the report's own assessment.
+    case statusBasis
     // Search prompt
     case confirmSearch, cancelSearch, deleteSearchCharacter
     // The archive

@@ -9,4 +9,6 @@ struct ModelKey: Sendable, Hashable {
     var collapsed: Set<String>
     /// `ArchiveSession.revision`: archive screens rebuild when their values load.
     var archiveRevision = 0
+    /// Whose indicator statuses the view shows (`r`).
+    var basis: StatusBasis = .computed
 }

@@ -9,6 +9,8 @@ struct SearchEntry: Sendable {
     var labelPrefix: String
     var labelName: String
     var jump: Jump
+    /// The text is the thing's own name (a title, a row label), not a text about it.
+    var isName = false
 
     var label: String { labelPrefix + labelName }
 }
@@ -62,6 +64,12 @@ struct SearchIndex: Sendable {
             let rowPrefix = table.title + ": "
             for (r, row) in table.rows.enumerated() {
                 add(row.label, rowPrefix, row.label, Jump(view: view, focus: .tableRow(ref, r)))
+                // The row's figures as printed ("616 275") and without the thousands spaces
+                // ("616275"), cell by cell, so a search never matches across two cells.
+                let figures = row.cells.filter { !$0.isEmpty }.map { cell in
+                    cell.contains(" ") ? cell + " | " + cell.replacingOccurrences(of: " ", with: "") : cell
+                }
+                if !figures.isEmpty { add(figures.joined(separator: " | "), rowPrefix, row.label, Jump(view: view, focus: .tableRow(ref, r))) }
             }
             for note in table.notes ?? [] { add(note, "Tabell: ", table.title, Jump(view: view)) }
         }
@@ -98,25 +106,74 @@ struct SearchIndex: Sendable {
         starts.append(bytes.count)
         Self.appendLowercased(text, to: &bytes)
         bytes.append(0)
-        entries.append(SearchEntry(labelPrefix: labelPrefix, labelName: labelName, jump: jump))
+        entries.append(SearchEntry(labelPrefix: labelPrefix, labelName: labelName, jump: jump, isName: text == labelName))
     }
 
-    /// The entries containing `term` (case-insensitive), in report order, one per place.
+    /// The places whose texts contain `term` (case-insensitive), one hit per place, ranked:
+    /// first where a whole text is the term (a name typed in full), then where the term is a
+    /// whole word or words of a text, then where it begins a word, last where it occurs only
+    /// inside words; within a rank names (titles, row labels) before other texts, then report
+    /// order. A place with several texts gets its best rank.
     func search(_ term: String) -> [SearchHit] {
-        let needle = term.lowercased()
-        guard !needle.isEmpty else { return [] }
-        let pattern = Array(needle.utf8)
+        var lowered: [UInt8] = []
+        Self.appendLowercased(term, to: &lowered)
+        let pattern = lowered
         // Entries are separated by 0 bytes: a pattern without one never spans two entries.
-        guard !pattern.contains(0) else { return [] }
+        guard !pattern.isEmpty, !pattern.contains(0) else { return [] }
         var hits: [SearchHit] = []
-        var lastJump: Jump?
+        var placeOf: [Jump: Int] = [:]
+        var named: [Bool] = []
         Self.forEachMatch(of: pattern, in: bytes, starts: starts) { entry in
             let jump = entries[entry].jump
-            if jump == lastJump { return }
-            lastJump = jump
-            hits.append(SearchHit(labelPrefix: entries[entry].labelPrefix, labelName: entries[entry].labelName, jump: jump))
+            let end = entry + 1 < starts.count ? starts[entry + 1] - 1 : bytes.count - 1
+            let rank = bytes.withUnsafeBufferPointer { all in
+                pattern.withUnsafeBufferPointer { Self.rank(of: $0, in: UnsafeBufferPointer(rebasing: all[starts[entry]..<end])) }
+            }
+            let isName = entries[entry].isName
+            if let place = placeOf[jump] {
+                if (rank, !isName ? 1 : 0) < (hits[place].rank, !named[place] ? 1 : 0) {
+                    hits[place].rank = rank
+                    named[place] = isName
+                }
+                return
+            }
+            placeOf[jump] = hits.count
+            named.append(isName)
+            hits.append(SearchHit(labelPrefix: entries[entry].labelPrefix, labelName: entries[entry].labelName, jump: jump, rank: rank))
         }
-        return hits
+        func order(_ i: Int) -> (Int, Int, Int) { (hits[i].rank.rawValue, named[i] ? 0 : 1, i) }
+        return hits.indices.sorted { order($0) < order($1) }.map { hits[$0] }
+    }
+
+    /// How `pattern` matches `text` (both lower-cased UTF-8). Word characters are ASCII letters
+    /// and digits and every non-ASCII byte (å, ä, ö …); anything else separates words.
+    static func rank(of pattern: [UInt8], in text: [UInt8]) -> SearchRank {
+        pattern.withUnsafeBufferPointer { needle in text.withUnsafeBufferPointer { rank(of: needle, in: $0) } }
+    }
+
+    /// `rank(of:in:)` without copying: one scan of the text (memchr to the pattern's first byte).
+    static func rank(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> SearchRank {
+        let m = needle.count, n = haystack.count
+        guard m > 0, m <= n, let first = needle.baseAddress, let base = haystack.baseAddress else { return .insideWord }
+        if m == n, memcmp(base, first, m) == 0 { return .exact }
+        @inline(__always) func isWord(_ byte: UInt8) -> Bool {
+            byte >= 0x80 || (byte &- 0x30) < 10 || (byte &- 0x61) < 26 || (byte &- 0x41) < 26
+        }
+        let needleOpens = isWord(first[0]), needleCloses = isWord(first[m - 1])
+        var best = SearchRank.insideWord
+        var start = 0
+        while start + m <= n {
+            guard let hit = memchr(base + start, Int32(first[0]), n - m + 1 - start) else { break }
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + at, first, m) == 0 {
+                let opens = at == 0 || !needleOpens || !isWord(base[at - 1])
+                let closes = at + m == n || !needleCloses || !isWord(base[at + m])
+                if opens && closes { return .word }
+                if opens { best = .wordStart }
+            }
+            start = at + 1
+        }
+        return best
     }
 }
 

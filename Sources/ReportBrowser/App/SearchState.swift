@@ -11,4 +11,17 @@ struct SearchState: Sendable, Equatable {
     /// The section and navigation stack to return to (Back from a hit goes there).
     var originSection: Section?
     var origin: [ViewState] = []
+    /// While typing after `/`: where the search started and the search before it (Esc restores both).
+    var typingStart: SearchStart?
+}
+
+/// Where an incremental search started: the place and the search that Esc brings back.
+struct SearchStart: Sendable, Equatable {
+    var section: Section
+    var stack: [ViewState]
+    var term: String
+    var hits: [SearchHit]
+    var current: Int?
+    var originSection: Section?
+    var origin: [ViewState]
 }

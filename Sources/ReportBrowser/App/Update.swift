@@ -20,8 +20,8 @@ extension AppState {
         self.height = max(0, height)
         refreshTop()
         var view = top
-        view.clampScroll(viewportHeight)
-        view.ensureSelectionVisible(viewportHeight)
+        view.settle(viewportHeight)
+        view.laidOutHeight = height
         top = view
         if case .help(let base, let scroll) = mode { mode = .help(over: base, scroll: min(scroll, HelpOverlay.maxScroll(self))) }
     }
@@ -39,6 +39,7 @@ extension AppState {
         guard let command = KeyBindings.command(for: key, in: mode.keys) else {
             if case .searchInput(let input) = mode, case .char(let character) = key {
                 mode = .searchInput(input + String(character))
+                searchWhileTyping()
             } else if mode == .browse || mode == .archiveHome, case .char = key {
                 message = Message(text: "Okänd tangent \(key) – ? visar hjälpen", role: .muted)
             }
@@ -96,6 +97,13 @@ extension AppState {
             } else {
                 move(command)
             }
+        case .statusBasis:
+            statusBasis = statusBasis.toggled
+            refreshTop()
+            var view = top
+            view.settle(viewportHeight)
+            top = view
+            message = Message(text: "Visar \(statusBasis.title.lowercased()) – r byter", role: .normal)
         case .drill:
             return drill()
         case .section:
@@ -107,15 +115,18 @@ extension AppState {
             let all = Section.allCases
             switchSection(to: all[((all.firstIndex(of: section) ?? 0) + all.count - 1) % all.count])
         case .search:
+            search.typingStart = SearchStart(section: section, stack: stack, term: search.term, hits: search.hits, current: search.current,
+                                             originSection: search.originSection, origin: search.origin)
             mode = .searchInput("")
         case .cancelSearch:
-            mode = .browse
+            cancelSearch()
         case .deleteSearchCharacter:
             if case .searchInput(var input) = mode, !input.isEmpty {
                 input.removeLast()
                 mode = .searchInput(input)
+                searchWhileTyping()
             } else {
-                mode = .browse
+                cancelSearch()
             }
         case .confirmSearch:
             confirmSearch()
@@ -177,7 +188,8 @@ extension AppState {
         stack = views
         refreshTop()
         var view = top
-        view.clampScroll(viewportHeight)
+        if view.laidOutHeight != height { view.settle(viewportHeight) } else { view.clampScroll(viewportHeight) }
+        view.laidOutHeight = height
         top = view
     }
 
@@ -195,7 +207,8 @@ extension AppState {
         section = target
         refreshTop()
         var view = top
-        view.clampScroll(viewportHeight)
+        if view.laidOutHeight != height { view.settle(viewportHeight) } else { view.clampScroll(viewportHeight) }
+        view.laidOutHeight = height
         top = view
     }
 
@@ -205,10 +218,11 @@ extension AppState {
         view.filter = jump.filter
         view.markedAnchor = jump.markAnchor ? jump.anchor : nil
         refresh(&view)
+        view.laidOutHeight = height
         let viewport = max(1, bodyRect.height - view.model.header.count)
         if let focus = jump.focus, let index = view.model.index(of: focus) {
             view.selection = index
-            view.ensureSelectionVisible(viewport, onlyIfNeeded: true)
+            view.settle(viewport)
         } else if let anchor = jump.anchor {
             view.show(anchor: anchor, viewport)
         }
@@ -257,37 +271,72 @@ extension AppState {
         let viewport = viewportHeight
         switch event.kind {
         case .wheelDown:
-            view.page(3, viewport)
+            view.wheel(Self.wheelLines, viewport)
         case .wheelUp:
-            view.page(-3, viewport)
-        case .press(1):
+            view.wheel(-Self.wheelLines, viewport)
+        case .press(1), .doubleClick(1):
             let firstRow = bodyRect.y + view.model.header.count
             let line = view.scroll + event.y - firstRow
             guard event.y >= firstRow, event.y < bodyRect.maxY,
                   let index = view.model.selectableIndex(atLine: line) else { return }
             view.selection = index
+            top = view
+            if event.kind == .doubleClick(button: 1) { drill() }
+            return
         default:
             return
         }
         top = view
     }
 
+    /// Lines one notch of the mouse wheel scrolls.
+    static let wheelLines = 3
+
     // MARK: - Search
 
-    private mutating func confirmSearch() {
+    /// Incremental search: after each typed or erased character the hits are found again and the
+    /// first is shown; with no hit (or no term) the place the search started from is shown.
+    private mutating func searchWhileTyping() {
+        guard let start = search.typingStart else { return }
         let term = (mode.searchInput ?? "").trimmingSpaces
-        mode = .browse
-        guard !term.isEmpty else { return }
+        let hits = term.isEmpty ? [] : data.searchIndex.search(term)
         search.term = term
-        search.hits = data.searchIndex.search(term)
+        search.hits = hits
         search.current = nil
-        guard !search.hits.isEmpty else {
-            message = Message(text: "Ingen träff för ”\(term)”", role: .warning)
+        search.originSection = start.section
+        search.origin = start.stack
+        guard !hits.isEmpty else {
+            section = start.section
+            stack = start.stack
+            if !term.isEmpty { message = Message(text: "Ingen träff för ”\(term)”", role: .warning) }
             return
         }
-        search.originSection = section
-        search.origin = stack
         showHit(0)
+    }
+
+    /// Enter: stay at the hit shown (the search was made while typing).
+    private mutating func confirmSearch() {
+        let term = (mode.searchInput ?? "").trimmingSpaces
+        guard !term.isEmpty else {
+            cancelSearch()
+            return
+        }
+        mode = .browse
+        search.typingStart = nil
+        if let current = search.current {
+            message = hitMessage(current)
+        } else {
+            message = Message(text: "Ingen träff för ”\(term)”", role: .warning)
+        }
+    }
+
+    /// Esc: back to where the search started, with the search made before it.
+    private mutating func cancelSearch() {
+        mode = .browse
+        guard let start = search.typingStart else { return }
+        section = start.section
+        stack = start.stack
+        search = SearchState(term: start.term, hits: start.hits, current: start.current, originSection: start.originSection, origin: start.origin)
     }
 
     private mutating func stepHit(_ step: Int) {
@@ -297,7 +346,11 @@ extension AppState {
         }
         let count = search.hits.count
         let next = ((search.current ?? -step) + step + count) % count
+        let wrapped = search.current.map { step > 0 ? next <= $0 : next >= $0 } ?? false
         showHit(next)
+        if wrapped, count > 0, let shown = message?.text {
+            message = Message(text: shown + (step > 0 ? " – sökningen började om från början" : " – sökningen började om från slutet"), role: .normal)
+        }
     }
 
     private mutating func showHit(_ index: Int) {
@@ -306,7 +359,11 @@ extension AppState {
         if let origin = search.originSection { section = origin }
         let base = search.origin.isEmpty ? [ViewState(id: section.root)] : search.origin
         stack = base + [makeView(search.hits[index].jump)]
-        message = Message(text: "träff \(index + 1) av \(search.hits.count): \(search.hits[index].label)", role: .normal)
+        message = hitMessage(index)
+    }
+
+    private func hitMessage(_ index: Int) -> Message {
+        Message(text: "träff \(index + 1) av \(search.hits.count): \(search.hits[index].label)", role: .normal)
     }
 
     // MARK: - Filter
@@ -318,12 +375,35 @@ extension AppState {
             message = Message(text: "Vyn har inget statusfilter", role: .muted)
             return
         }
+        // Keep the selected line when the filter still shows it, else the nearest one shown.
+        let oldKeys = (0..<view.model.selectableCount).map { view.model.line(view.model.selectableLine($0)).key }
+        let oldSelection = view.selection
+        let current = view.selectedLine.flatMap { view.model.line($0).key }
+        let origin = view.filterPlaced != nil && view.filterPlaced == current ? view.filterOrigin : current
         view.filter = clear ? 0 : (view.filter + 1) % (options.count + 1)
-        view.selection = 0
-        view.scroll = 0
         refresh(&view)
+        view.selection = origin.flatMap { view.model.index(of: $0) }
+            ?? Self.nearestSurvivor(of: oldSelection, among: oldKeys, in: view.model) ?? 0
+        view.settle(viewportHeight)
+        view.filterOrigin = origin
+        view.filterPlaced = view.selectedLine.flatMap { view.model.line($0).key }
         top = view
         message = Message(text: view.filter == 0 ? "Filtret borttaget: alla visas" : "Visar bara ”\(options[view.filter - 1])” – f byter, F tar bort", role: .normal)
+    }
+}
+
+extension AppState {
+    /// The selectable index in `model` of the line keyed like `oldKeys[selection]`, or of the
+    /// nearest line before or after it (nearest first, the later one on a tie) that `model` has.
+    static func nearestSurvivor(of selection: Int, among oldKeys: [LineKey?], in model: ViewModel) -> Int? {
+        guard !oldKeys.isEmpty else { return nil }
+        let start = min(max(0, selection), oldKeys.count - 1)
+        for distance in 0..<oldKeys.count {
+            for candidate in [start + distance, start - distance] where oldKeys.indices.contains(candidate) {
+                if let key = oldKeys[candidate], let index = model.index(of: key) { return index }
+            }
+        }
+        return nil
     }
 }
 

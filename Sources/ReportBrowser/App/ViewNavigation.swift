@@ -122,6 +122,23 @@ extension ViewState {
         }
     }
 
+    /// One mouse-wheel notch: scrolls `rows` lines (negative: up), the selection kept on screen;
+    /// where there is nothing (more) to scroll, the selection moves by as many rows instead.
+    mutating func wheel(_ rows: Int, _ viewport: Int) {
+        let target = clamped(scroll: scroll + rows, viewport)
+        if target != scroll {
+            scroll = target
+            if let line = selectedLine, !isVisible(line, viewport) {
+                let candidate = rows > 0 ? firstVisibleSelectable(viewport) : lastVisibleSelectable(viewport)
+                if let candidate { selection = candidate }
+            }
+            return
+        }
+        guard model.selectableCount > 0 else { return }
+        selection = min(max(0, selection + rows), model.selectableCount - 1)
+        ensureSelectionVisible(viewport, onlyIfNeeded: true)
+    }
+
     mutating func toTop(_ viewport: Int) {
         scroll = 0
         selection = 0
@@ -141,6 +158,30 @@ extension ViewState {
         if onlyIfNeeded, isVisible(line, viewport) { return }
         scroll = line - viewport / 3
         clampScroll(viewport)
+    }
+
+    /// After the viewport changed (a resize): the scroll clamped to the new range, the selection on
+    /// screen, and the title and column headers above the selection's block shown again when they
+    /// fit with it. A window that was briefly tiny scrolled them off; they must not stay hidden.
+    mutating func settle(_ viewport: Int) {
+        clampScroll(viewport)
+        ensureSelectionVisible(viewport, onlyIfNeeded: true)
+        guard let line = selectedLine, let start = blockStart(of: line, limit: viewport), start < scroll else { return }
+        scroll = start
+    }
+
+    /// The first line of the block `line` belongs to: back over the rows before it, then over the
+    /// lines without a key directly above them (the table's title and column headers) up to a blank
+    /// line. Nil when that block and `line` cannot be on screen together.
+    func blockStart(of line: Int, limit viewport: Int) -> Int? {
+        var start = line
+        while start > 0, line - (start - 1) < viewport, model.line(start - 1).key != nil { start -= 1 }
+        while start > 0, line - (start - 1) < viewport {
+            let above = model.line(start - 1)
+            if above.key != nil || above.spans.isEmpty { break }
+            start -= 1
+        }
+        return line - start < viewport ? start : nil
     }
 
     /// Shows an anchor's first line at the top and selects the first selectable line from there.

@@ -17,6 +17,14 @@ struct ViewState: Sendable, Equatable {
     var model = ViewModel()
     /// What `model` was built for; a change rebuilds it.
     var modelKey: ModelKey?
+    /// The window height the scroll was last settled for; a view shown again after a resize is
+    /// settled for the new height (see `settle`).
+    var laidOutHeight: Int?
+    /// The line selected when `f` was first pressed, and the line `f` last selected: while the
+    /// user cycles the filter without moving, each filter goes back to the original line if it
+    /// shows it (so cycling does not drift from line to line).
+    var filterOrigin: LineKey?
+    var filterPlaced: LineKey?
 
     init(id: ViewID) {
         self.id = id

@@ -77,6 +77,8 @@ public struct MouseEvent: Sendable, Hashable, CustomStringConvertible {
         case press(button: Int)
         /// A button was released (the terminal does not always say which; then 0).
         case release(button: Int)
+        /// Two quick presses of a button on the same cell.
+        case doubleClick(button: Int)
         /// Wheel turned up (away from the user).
         case wheelUp
         /// Wheel turned down.
@@ -103,6 +105,7 @@ public struct MouseEvent: Sendable, Hashable, CustomStringConvertible {
         case .press(1): "<click \(x),\(y)>"
         case .press(let b): "<mouse press\(b) \(x),\(y)>"
         case .release(let b): "<mouse release\(b) \(x),\(y)>"
+        case .doubleClick(let b): "<mouse double\(b) \(x),\(y)>"
         case .wheelUp: "<mouse wheelup \(x),\(y)>"
         case .wheelDown: "<mouse wheeldown \(x),\(y)>"
         }

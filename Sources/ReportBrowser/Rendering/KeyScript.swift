@@ -6,7 +6,7 @@
 ///   `<S-Tab>`, `<BS>`, `<Del>`, `<Up>`, `<Down>`, `<Left>`, `<Right>`, `<PageUp>`, `<PageDown>`,
 ///   `<Home>`, `<End>`, `<F1>`…`<F12>`, `<Space>`, `<lt>` (a literal `<`), `<C-x>` (Ctrl + one
 ///   character, letters lower-cased), `<resize WxH>` (1…1000 each), `<click X,Y>` (left press at
-///   0-based column X, row Y) and `<mouse wheelup|wheeldown|pressN|releaseN X,Y>`.
+///   0-based column X, row Y) and `<mouse wheelup|wheeldown|pressN|releaseN|doubleN X,Y>`.
 /// - Positions in errors are 1-based character offsets into the script.
 public enum KeyScript {
     /// Largest width/height `<resize>` accepts, so a typo cannot allocate a giant grid.
@@ -99,7 +99,7 @@ public enum KeyScript {
         case "wheeldown": return .wheelDown
         default: break
         }
-        for (prefix, make) in [("press", MouseEvent.Kind.press), ("release", MouseEvent.Kind.release)]
+        for (prefix, make) in [("press", MouseEvent.Kind.press), ("release", MouseEvent.Kind.release), ("double", MouseEvent.Kind.doubleClick)]
         where word.hasPrefix(prefix) {
             if let b = Int(word.dropFirst(prefix.count)), (0...3).contains(b) { return make(b) }
         }

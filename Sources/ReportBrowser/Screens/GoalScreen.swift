@@ -18,7 +18,7 @@ enum GoalScreen {
         let table = board?.indicatorTable ?? (board == nil ? council.indicatorTable : nil)
         let filter = FilterOptions.indicatorStatus(context.filter)
         let all = data.indicators(in: ref)
-        let shown = all.filter { filter == nil || data.indicator($0)?.evaluation.status == filter }
+        let shown = all.filter { filter == nil || context.status(ofIndicator: $0) == filter }
         if let table {
             model.append(Parts.heading("Indikatorer"))
             if shown.isEmpty {
@@ -39,7 +39,7 @@ enum GoalScreen {
                 let child = GoalRef(area: ref.area, council: ref.council, board: b)
                 var builder = LineBuilder()
                 builder.space(2)
-                let symbols = IndicatorTableWidget.symbols(data.indicators(in: child), data: data, glyphs: g)
+                let symbols = IndicatorTableWidget.symbols(data.indicators(in: child), data: data, glyphs: g, basis: context.basis)
                 builder.cell(goal.title, max(4, width - 16), .left)
                 builder.space(1)
                 for span in symbols { builder.append(span) }

@@ -11,7 +11,7 @@ enum GoalTreeScreen {
         let rightWidth = 20
         func matches(_ indices: [Int]) -> Bool {
             guard let filter else { return true }
-            return indices.contains { data.indicator($0)?.evaluation.status == filter }
+            return indices.contains { context.status(ofIndicator: $0) == filter }
         }
         func row(_ indent: Int, _ title: String, _ role: StyleRole, _ indices: [Int], assignments: Int?, prefix: String = "") -> LineBuilder {
             var builder = LineBuilder()
@@ -19,7 +19,7 @@ enum GoalTreeScreen {
             let titleWidth = max(4, context.width - indent - rightWidth - 2)
             builder.cell(prefix + title, titleWidth, .left, Style(role))
             builder.space(1)
-            let symbols = IndicatorTableWidget.symbols(indices, data: data, glyphs: g)
+            let symbols = IndicatorTableWidget.symbols(indices, data: data, glyphs: g, basis: context.basis)
             for span in symbols { builder.append(span) }
             builder.space(max(1, 10 - Parts.width(symbols)))
             if let assignments, assignments > 0 { builder.text("\(assignments) uppdrag", .muted) }

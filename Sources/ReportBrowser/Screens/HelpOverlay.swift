@@ -11,7 +11,7 @@ enum HelpOverlay {
     /// The widest line of the help when nothing has to wrap.
     static func preferredInnerWidth(glyphs: Glyphs) -> Int {
         let entries = KeyBindings.helpEntries
-        let labelWidth = min(16, entries.map { DisplayWidth.of($0.label) }.max() ?? 8)
+        let labelWidth = min(20, entries.map { DisplayWidth.of($0.label) }.max() ?? 8)
         let keys = entries.map { labelWidth + 2 + DisplayWidth.of($0.help + ($0.modes == [.searchPrompt] ? " (i sökrutan)" : "")) }.max() ?? 0
         let legend = legend(glyphs).map { $0.reduce(0) { $0 + DisplayWidth.of($1.0) } }.max() ?? 0
         return min(160, max(keys, legend))
@@ -57,7 +57,7 @@ enum HelpOverlay {
         }
         let inner = max(1, boxWidth(state) - 3)
         let entries = KeyBindings.helpEntries
-        let labelWidth = min(16, entries.map { DisplayWidth.of($0.label) }.max() ?? 8)
+        let labelWidth = min(20, entries.map { DisplayWidth.of($0.label) }.max() ?? 8)
         // The text wraps beside the keys (or below them when the box is narrow).
         let textIndent = inner - labelWidth - 2 >= 16 ? labelWidth + 2 : 2
         for binding in entries {

@@ -10,9 +10,11 @@ enum IndicatorListScreen {
         model.emptyText = filter.map { "Inga indikatorer med status \($0.swedishName)." } ?? "Rapporten har inga indikatorer."
         let indicators = data.analysis.indicators
         var matching: [Int] = []
-        for index in indicators.indices where filter == nil || indicators[index].evaluation.status == filter { matching.append(index) }
+        for index in indicators.indices where filter == nil || context.status(ofIndicator: index) == filter { matching.append(index) }
         let shown = matching
-        let valueWidth = 13, targetWidth = 10, statusWidth = 12
+        let valueWidth = 13, targetWidth = 10
+        let unstated = context.basis == .reported && indicators.indices.contains { context.status(ofIndicator: $0) == nil }
+        let statusWidth = unstated ? 2 + DisplayWidth.of(StatusBasis.unstated) : 12
         let widths = ColumnLayout.widths([
             ColumnLayout.Column(natural: data.longestIndicatorName ?? 30, minimum: 8, priority: 100, flexible: true),
             ColumnLayout.Column(natural: valueWidth, priority: 50),
@@ -35,7 +37,8 @@ enum IndicatorListScreen {
                 (item.indicator.printedName, .left, .normal),
                 (latest.map { "\($0.1) (\(String($0.0).suffix(2)))" } ?? "–", .right, .normal),
                 (item.indicator.milestoneTarget, .right, .normal),
-                ("\(g.status(item.evaluation.status)) \(item.evaluation.status.swedishName)", .left, Style(item.evaluation.status.role)),
+                context.status(ofIndicator: index).map { ("\(g.status($0)) \($0.swedishName)", .left, Style($0.role)) }
+                    ?? ("? \(StatusBasis.unstated)", .left, Style(.muted)),
             ]
             var builder = LineBuilder()
             builder.space(1)

@@ -36,7 +36,7 @@ enum OverviewScreen {
                 title.text("  " + areas[index].title, .muted)
             }
             return [title.line(key: .area(index), action: .open(Jump(view: .goalTree, focus: .area(index))))]
-                + areaBars(data.indicatorCounts(area: index), data.assignmentCounts(area: index), barWidth, context, barLine)
+                + areaBars(data.indicatorCounts(area: index, basis: context.basis), data.assignmentCounts(area: index), barWidth, context, barLine)
         }
         for index in 0..<areas.count { model.append(contentsOf: item(index)) }
         if areas.count != 1 {
@@ -44,7 +44,9 @@ enum OverviewScreen {
             title.text(" \(g.collapsed) ", .muted)
             title.text(areas.isEmpty ? "Inga målområden" : "Alla", Style(.emphasis))
             title.pad(to: 3 + labelWidth + 1)
-            for span in Parts.statusCounts(analysis.indicatorCounts(), glyphs: g) { title.append(span) }
+            let all = data.indicatorCounts(area: nil, basis: context.basis)
+            for span in Parts.statusCounts(all.counts, glyphs: g) { title.append(span) }
+            if all.unstated > 0 { title.text("  ? \(all.unstated) \(StatusBasis.unstated)", .muted) }
             title.text("  uppdrag ", .muted)
             for span in Parts.progressCounts(analysis.assignmentCounts(), glyphs: g, includeOther: false) { title.append(span) }
             model.append(title.line(key: .link("alla"), action: .open(Jump(view: .indicatorList))))
@@ -60,12 +62,12 @@ enum OverviewScreen {
             for span in spans { builder.append(span) }
             return builder.line(key: .link(key), action: jump.map { .open($0) })
         }
-        let headlines: [(String, FinancialTable, ViewID)] = [
-            ("Ekonomi", data.report.economy.operations, .economy),
-            ("Investeringar", data.report.investments.board, .investments),
-            ("Samhällsbyggnad", data.report.investments.urbanDevelopment, .investments),
+        let headlines: [(String, FinancialTable, TableRef)] = [
+            ("Ekonomi", data.report.economy.operations, .operations),
+            ("Investeringar", data.report.investments.board, .boardInvestments),
+            ("Samhällsbyggnad", data.report.investments.urbanDevelopment, .urbanDevelopment),
         ]
-        for (label, table, view) in headlines {
+        for (label, table, ref) in headlines {
             guard let headline = Headline(table), let deviation = headline.deviations.first else { continue }
             var builder = LineBuilder()
             // The printed figure, as the paper shows it; the computed one only beside an error.
@@ -82,7 +84,9 @@ enum OverviewScreen {
                 builder.text(" \(g.differs) beräknat \(Numbers.signed(deviation.computed, fractionDigits: digits))", Style(.warning, .bold))
             }
             builder.text(" · budget \(deviation.budget.text) · \(deviation.comparedLabel.lowercased()) \(deviation.compared.text)", .muted)
-            model.append(factLine(label, builder.spans, key: "headline-\(table.id)", jump: Jump(view: view)))
+            // Opens the table's section at the table itself (its first row selected, its title shown).
+            let jump = Jump(view: ref.section.root, focus: table.rows.isEmpty ? nil : .tableRow(ref, 0))
+            model.append(factLine(label, builder.spans, key: "headline-\(table.id)", jump: jump))
         }
         let control = analysis.internalControlCounts()
         var controlSpans = Parts.progressCounts(control, glyphs: g, includeOther: false)
@@ -116,14 +120,16 @@ enum OverviewScreen {
         return FinancialTableWidget.cellChecks(table, audit: audit)[headline.rowId]?[table.columns[first.columns.deviation].id] ?? .none
     }
 
-    private static func areaBars(_ counts: StatusCounts, _ progress: ProgressCounts, _ barWidth: Int, _ context: BuildContext,
+    private static func areaBars(_ basisCounts: (counts: StatusCounts, unstated: Int), _ progress: ProgressCounts, _ barWidth: Int, _ context: BuildContext,
                                  _ barLine: (String, [Span], [Span], String) -> Line) -> [Line] {
         let g = context.glyphs
+        let counts = basisCounts.counts
         let indicatorBar = Charts.stackedBar(IndicatorStatus.allCases.map { (counts[$0], $0.barRole) }, width: barWidth, color: context.color, glyphs: g)
         let progressKinds: [Progress] = progress.other > 0 ? Progress.allCases : [.completed, .likelyCompleted, .notCompleted]
         let assignmentBar = Charts.stackedBar(progressKinds.map { (progress[$0], $0.barRole) }, width: barWidth, color: context.color, glyphs: g)
         return [
-            barLine("Indikatorer", indicatorBar, Parts.statusCounts(counts, glyphs: g), ""),
+            barLine("Indikatorer", indicatorBar, Parts.statusCounts(counts, glyphs: g),
+                    basisCounts.unstated > 0 ? "  ? \(basisCounts.unstated) \(StatusBasis.unstated)" : ""),
             barLine("Uppdrag", assignmentBar, Parts.progressCounts(progress, glyphs: g, includeOther: false), ""),
         ]
     }

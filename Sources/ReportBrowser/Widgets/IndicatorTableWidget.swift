@@ -32,7 +32,8 @@ enum IndicatorTableWidget {
         columns.append(ColumnLayout.Column(natural: 1, priority: 99))
         headers.append("")
         alignments.append(.left)
-        columns.append(ColumnLayout.Column(natural: 10, priority: 25))
+        let unstated = context.basis == .reported && items.contains { context.status(ofIndicator: $0.0) == nil }
+        columns.append(ColumnLayout.Column(natural: unstated ? DisplayWidth.of(StatusBasis.unstated) : 10, priority: 25))
         headers.append("Status")
         alignments.append(.left)
         let widths = ColumnLayout.widths(columns, total: context.width - indent - 1)
@@ -47,9 +48,13 @@ enum IndicatorTableWidget {
             cells.append((Charts.sparkline(values, glyphs: g), Style(.sparkline)))
             cells.append((item.indicator.milestoneTarget, .normal))
             cells.append((item.indicator.longTermTarget, Style(.muted)))
-            let status = item.evaluation.status
-            cells.append((g.status(status), Style(status.role)))
-            cells.append((status.swedishName, Style(status.role)))
+            if let status = context.status(ofIndicator: index) {
+                cells.append((g.status(status), Style(status.role)))
+                cells.append((status.swedishName, Style(status.role)))
+            } else {
+                cells.append(("?", Style(.muted)))
+                cells.append((StatusBasis.unstated, Style(.muted)))
+            }
             var builder = LineBuilder()
             builder.space(indent)
             var first = true
@@ -64,11 +69,16 @@ enum IndicatorTableWidget {
     }
 
     /// Up to `limit` status symbols, one per indicator, each in its colour ("+3" beyond).
-    static func symbols(_ indices: [Int], data: BrowserData, glyphs: Glyphs, limit: Int = 8) -> [Span] {
+    /// On the report's assessment an indicator it states nothing for is a muted "?".
+    static func symbols(_ indices: [Int], data: BrowserData, glyphs: Glyphs, basis: StatusBasis = .computed, limit: Int = 8) -> [Span] {
         var builder = LineBuilder()
         for index in indices.prefix(limit) {
-            guard let status = data.indicator(index)?.evaluation.status else { continue }
-            builder.text(glyphs.status(status), Style(status.role))
+            guard data.indicator(index) != nil else { continue }
+            if let status = data.status(ofIndicator: index, basis: basis) {
+                builder.text(glyphs.status(status), Style(status.role))
+            } else {
+                builder.text("?", .muted)
+            }
         }
         if indices.count > limit { builder.text("+\(indices.count - limit)", .muted) }
         return builder.spans

@@ -21,6 +21,18 @@ public struct Headline: Sendable, Equatable {
         public var printed: PrintedNumber?
         public var computed: Decimal
         public var percentOfBudget: Decimal?
+
+        /// The deviation as the report prints it; the computed one where it prints none.
+        public var shown: Decimal { printed?.value ?? computed }
+        /// Decimals of `shown` as printed.
+        public var shownFractionDigits: Int { printed?.fractionDigits ?? budget.fractionDigits }
+        /// Better or worse than budget, by `DeviationRule`'s sign convention (positive is better).
+        public var outcome: BudgetOutcome { shown > 0 ? .better : shown < 0 ? .worse : .asBudgeted }
+    }
+
+    /// How a deviation compares with the budget.
+    public enum BudgetOutcome: Sendable, Equatable {
+        case better, worse, asBudgeted
     }
 
     /// The headline of a table: the last sum row that no other row sums up; `nil` when the table

@@ -6,7 +6,7 @@ import Testing
     @Test func labelsAreWrittenFromTheKeys() throws {
         func label(_ command: Command) -> String? { KeyBindings.all.first { $0.command == command }?.label }
         #expect(label(.back) == "Esc ← h BS")
-        #expect(label(.pageDown) == "PgDn Mellanslag")
+        #expect(label(.pageDown) == "PgDn Mellanslag C-f")
         #expect(label(.quit) == "Q C-c")
         #expect(label(.section) == "1–\(Section.allCases.count)")
         for binding in KeyBindings.all {
