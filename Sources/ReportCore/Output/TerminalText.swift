@@ -39,12 +39,7 @@ public enum TerminalText {
         for scalar in text.unicodeScalars {
             defer { previousWasCR = scalar == "\r" }
             if scalar == "\n" && previousWasCR { continue }
-            switch disposition(of: scalar) {
-            case .keep: result.append(scalar)
-            case .space: result.append(" ")
-            case .replace: result.append(replacement)
-            case .drop: break
-            }
+            append(scalar, to: &result)
         }
         return String(result)
     }
@@ -65,13 +60,19 @@ public enum TerminalText {
                 result.append("\n")
                 continue
             }
-            switch disposition(of: scalar) {
-            case .keep: result.append(scalar)
-            case .space: result.append(" ")
-            case .replace: result.append(replacement)
-            case .drop: break
-            }
+            append(scalar, to: &result)
         }
         return String(result)
+    }
+
+    /// Appends `scalar` as `disposition(of:)` says.
+    @inline(__always)
+    static func append(_ scalar: Unicode.Scalar, to result: inout String.UnicodeScalarView) {
+        switch disposition(of: scalar) {
+        case .keep: result.append(scalar)
+        case .space: result.append(" ")
+        case .replace: result.append(replacement)
+        case .drop: break
+        }
     }
 }
