@@ -52,20 +52,6 @@ public struct ArchiveEntry: Sendable, Equatable {
     public var source: String?
 }
 
-/// One printed value of an indicator in one archived report.
-public struct IndicatorHistoryPoint: Sendable, Equatable {
-    public var reportID: Int64
-    public var kind: String
-    public var period: String
-    public var periodEnd: String
-    public var name: String
-    public var unit: String?
-    public var year: Int
-    public var printed: String
-    /// An earlier report of the board printed another value for this year.
-    public var revised: Bool
-}
-
 /// The archive: many reports in one SQLite file (through GRDB). Every query the screens and
 /// commands need goes through this type, so that a second store (a database server) could be
 /// added behind the same calls without touching them.
@@ -429,11 +415,11 @@ public final class ArchiveStore: @unchecked Sendable {
     /// An indicator's values as each report of the board printed them, matched by normalised
     /// name and unit (`ItemMatching.normalizedName`), ordered by report and year. A value is
     /// `revised` when an earlier report printed another value for the same year.
-    public func indicatorHistory(municipality: String, board: String, name: String, unit: String?) throws(ArchiveError) -> [IndicatorHistoryPoint] {
+    public func indicatorHistory(municipality: String, board: String, name: String, unit: String?) throws(ArchiveError) -> [HistoryPoint] {
         do {
             let rows = try queue.read { db in
                 try Row.fetchAll(db, sql: """
-                    SELECT r.id AS reportId, r.kind AS kind, r.period AS period, r.periodEnd AS periodEnd, i.name AS name, i.unit AS unit,
+                    SELECT r.id AS reportId, r.kind AS kind, r.period AS period, r.periodEnd AS periodEnd, i.name AS name,
                            v.year AS year, v.printed AS printed
                     FROM report r JOIN indicator i ON i.reportId = r.id JOIN indicator_value v ON v.indicatorId = i.id
                     WHERE r.municipality = ? AND r.board = ? AND i.matchName = ?
@@ -445,8 +431,8 @@ public final class ArchiveStore: @unchecked Sendable {
                 let year: Int = row["year"], printed: String = row["printed"]
                 let revised = printedBefore[year].map { $0 != printed } ?? false
                 printedBefore[year] = printed
-                return IndicatorHistoryPoint(reportID: row["reportId"], kind: row["kind"], period: row["period"], periodEnd: row["periodEnd"],
-                                             name: row["name"], unit: row["unit"], year: year, printed: printed, revised: revised)
+                return HistoryPoint(reportID: row["reportId"], period: HomePeriod(periodEnd: row["periodEnd"], kind: row["kind"], period: row["period"]),
+                                    name: row["name"], year: year, printed: printed, revised: revised)
             }
         } catch {
             throw mapped(error)

@@ -16,7 +16,7 @@ final class ArchiveAnswerer {
     func axes() throws(ArchiveError) -> ArchiveAxes {
         let (boards, periods) = try store.homeAxes()
         let count = try store.countAndSingle().count
-        return ArchiveAxes(boards: boards.map(Self.board), periods: periods.map(Self.period), reportCount: count)
+        return ArchiveAxes(boards: boards, periods: periods, reportCount: count)
     }
 
     func answer(_ request: ArchiveRequest) -> ArchiveAnswer {
@@ -25,8 +25,7 @@ final class ArchiveAnswerer {
             case .home:
                 return .home(try axes())
             case .homeCells(let first, let boards):
-                let cells = try store.statusCells(boards: boards.map { ArchiveBoard(municipality: $0.municipality, board: $0.board) })
-                return .homeCells(first: first, count: boards.count, cells: cells.map(Self.cell))
+                return .homeCells(first: first, count: boards.count, cells: try store.statusCells(boards: boards))
             case .openReport(let id):
                 let report = try ArchivedReport.load(id: id, from: store)
                 return .report(LoadedReport(id: id, data: BrowserData(analysis: ReportAnalysis(report: report))))
@@ -34,14 +33,10 @@ final class ArchiveAnswerer {
                 return .comparison(try comparison(id), forecast: forecast)
             case .history(let municipality, let board, let name, let unit):
                 let points = try store.indicatorHistory(municipality: municipality, board: board, name: name, unit: unit)
-                return .history(IndicatorHistory(name: name, unit: unit, points: points.map {
-                    HistoryPoint(reportID: $0.reportID, period: HomePeriod(periodEnd: $0.periodEnd, kind: $0.kind, period: $0.period),
-                                 name: $0.name, year: $0.year, printed: $0.printed, revised: $0.revised)
-                }))
+                return .history(IndicatorHistory(name: name, unit: unit, points: points))
             case .period(let period):
                 let (cells, areas) = try store.periodOverview(periodEnd: period.periodEnd, kind: period.kind)
-                return .period(PeriodOverview(period: period, boards: cells.map(Self.cell),
-                                              areas: areas.map { AreaStatuses(area: $0.area, counts: Self.counts($0.statuses)) }))
+                return .period(PeriodOverview(period: period, boards: cells, areas: areas))
             }
         } catch let error as ArchiveError {
             return .failed(error.description)
@@ -63,25 +58,5 @@ final class ArchiveAnswerer {
         return ReportComparison(reportID: id, previous: ArchivedReportName(id: previous.id, title: "\(previous.kind) \(previous.period)"),
                           changes: diff.changes, forecastOutcomes: diff.forecastOutcomes,
                           isForecastPair: ReportDiff.isForecastPair(from: from.metadata, to: to.metadata))
-    }
-
-    static func board(_ board: ArchiveBoard) -> HomeBoard { HomeBoard(municipality: board.municipality, board: board.board) }
-
-    static func period(_ period: ArchivePeriod) -> HomePeriod {
-        HomePeriod(periodEnd: period.periodEnd, kind: period.kind, period: period.period)
-    }
-
-    static func counts(_ statuses: [String: Int]) -> StatusCounts {
-        var counts = StatusCounts()
-        for (raw, count) in statuses {
-            if let status = IndicatorStatus(rawValue: raw) { counts[status] += count }
-        }
-        return counts
-    }
-
-    static func cell(_ cell: ArchiveStatusCell) -> HomeCell {
-        HomeCell(reportID: cell.reportID, board: board(cell.board),
-                 period: HomePeriod(periodEnd: cell.periodEnd, kind: cell.kind, period: cell.period),
-                 counts: counts(cell.statuses), deviation: cell.deviation)
     }
 }

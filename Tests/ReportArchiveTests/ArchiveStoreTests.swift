@@ -146,7 +146,7 @@ func expectSound(_ store: ArchiveStore, sourceLocation: SourceLocation = #_sourc
         let yearEnd = GeneratedSeries.yearEnd(from: bundled.report)
         _ = try store.add(yearEnd, bytes: try GeneratedSeries.encode(yearEnd), replace: false)
         let history = try store.indicatorHistory(municipality: "Huddinge kommun", board: "Kommunstyrelsen", name: "Sjukfrånvaro", unit: "%")
-        #expect(history.map { "\($0.periodEnd) \($0.year) \($0.printed) \($0.revised)" } == [
+        #expect(history.map { "\($0.period.periodEnd) \($0.year) \($0.printed) \($0.revised)" } == [
             "2021-08-31 2019 8 % false", "2021-08-31 2020 9,9 % false", "2021-08-31 2021 8,9 % false",
             "2021-12-31 2019 8 % false", "2021-12-31 2020 9,8 % true", "2021-12-31 2021 8,9 % false",
         ])

@@ -2,33 +2,10 @@ import ReportCore
 
 // Plain values the archive screens show. The entry point obtains them from the archive (the view
 // layer never sees the database) in answer to an `ArchiveRequest`, and feeds them back as an
-// `ArchiveAnswer`.
+// `ArchiveAnswer`. The board, period, cell, målområde and history-point values the store returns as they are
+// live in ReportCore (`ArchiveOverview.swift`).
 
-/// A board: one row of the archive home.
-public struct HomeBoard: Sendable, Hashable {
-    public var municipality: String
-    public var board: String
-
-    public init(municipality: String, board: String) {
-        self.municipality = municipality
-        self.board = board
-    }
-}
-
-/// A period: one column of the archive home (the reports of one kind ending on one day).
-public struct HomePeriod: Sendable, Hashable {
-    public var periodEnd: String
-    /// `ReportKind` raw value ("delårsrapport", "verksamhetsberättelse").
-    public var kind: String
-    /// As a report prints it ("januari–augusti 2021").
-    public var period: String
-
-    public init(periodEnd: String, kind: String, period: String) {
-        self.periodEnd = periodEnd
-        self.kind = kind
-        self.period = period
-    }
-
+extension HomePeriod {
     /// "delår 2021-08": the kind in short and the month the period ends.
     var shortLabel: String { "\(kindShort) \(periodEnd.prefix(7))" }
 
@@ -38,24 +15,6 @@ public struct HomePeriod: Sendable, Hashable {
         case ReportKind.annualReport.rawValue: "helår"
         default: String(kind.prefix(5))
         }
-    }
-}
-
-/// One archived report with its indicators counted by status.
-public struct HomeCell: Sendable, Equatable {
-    public var reportID: Int64
-    public var board: HomeBoard
-    public var period: HomePeriod
-    public var counts: StatusCounts
-    /// The operations table's full-year deviation of the result, as printed.
-    public var deviation: String?
-
-    public init(reportID: Int64, board: HomeBoard, period: HomePeriod, counts: StatusCounts, deviation: String?) {
-        self.reportID = reportID
-        self.board = board
-        self.period = period
-        self.counts = counts
-        self.deviation = deviation
     }
 }
 
@@ -104,26 +63,6 @@ public struct ReportComparison: Sendable, Equatable {
     }
 }
 
-/// One printed value of an indicator in one archived report.
-public struct HistoryPoint: Sendable, Equatable {
-    public var reportID: Int64
-    public var period: HomePeriod
-    public var name: String
-    public var year: Int
-    public var printed: String
-    /// An earlier report printed another value for this year.
-    public var revised: Bool
-
-    public init(reportID: Int64, period: HomePeriod, name: String, year: Int, printed: String, revised: Bool) {
-        self.reportID = reportID
-        self.period = period
-        self.name = name
-        self.year = year
-        self.printed = printed
-        self.revised = revised
-    }
-}
-
 /// An indicator's values across every archived report of the board.
 public struct IndicatorHistory: Sendable, Equatable {
     public var name: String
@@ -134,17 +73,6 @@ public struct IndicatorHistory: Sendable, Equatable {
         self.name = name
         self.unit = unit
         self.points = points
-    }
-}
-
-/// Indicator statuses of one målområde summed over every board of one period.
-public struct AreaStatuses: Sendable, Equatable {
-    public var area: String
-    public var counts: StatusCounts
-
-    public init(area: String, counts: StatusCounts) {
-        self.area = area
-        self.counts = counts
     }
 }
 

@@ -24,20 +24,10 @@ import Testing
     @Test(arguments: scripts.map(\.name))
     func archiveScreenMatchesItsGoldens(_ name: String) throws {
         let keys = Self.scripts.first { $0.name == name }?.keys ?? ""
-        let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
         for theme in SnapshotTests.themes {
             for (width, height) in SnapshotTests.sizes {
                 let state = try archive.state(keys, width: width, height: height, theme: theme)
-                let text = SnapshotTests.snapshot(render(state))
-                #expect(!text.unicodeScalars.contains("\u{1B}"), "no escape bytes in \(name)")
-                let file = SnapshotTests.folder.appendingPathComponent("\(name)-\(width)x\(height)-\(theme.name).txt")
-                let golden = try? String(contentsOf: file, encoding: .utf8)
-                if record || golden == nil {
-                    try text.write(to: file, atomically: true, encoding: .utf8)
-                    if !record { Issue.record("recorded missing golden \(file.lastPathComponent); check it and run again") }
-                    continue
-                }
-                #expect(golden == text, "\(file.lastPathComponent) differs; RECORD_SNAPSHOTS=1 re-records")
+                try SnapshotTests.expectMatchesGolden(render(state), name: name, width: width, height: height, theme: theme)
             }
         }
     }

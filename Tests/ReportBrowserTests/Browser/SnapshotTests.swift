@@ -18,24 +18,32 @@ import Testing
         (grid.lines() + ["--- stilar ---"] + grid.styleRuns()).joined(separator: "\n") + "\n"
     }
 
+    /// Compares a rendered screen with its golden `<name>-<width>x<height>-<theme>.txt`: the
+    /// snapshot holds no escape bytes and equals the golden. A missing golden is recorded and
+    /// fails; RECORD_SNAPSHOTS=1 re-records every golden.
+    static func expectMatchesGolden(_ grid: Grid, name: String, width: Int, height: Int, theme: Theme,
+                                    sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let text = snapshot(grid)
+        let file = folder.appendingPathComponent("\(name)-\(width)x\(height)-\(theme.name).txt")
+        #expect(!text.unicodeScalars.contains("\u{1B}"), "no escape bytes in \(file.lastPathComponent)", sourceLocation: sourceLocation)
+        let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
+        let golden = try? String(contentsOf: file, encoding: .utf8)
+        if record || golden == nil {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            if !record { Issue.record("recorded missing golden \(file.lastPathComponent); check it and run again", sourceLocation: sourceLocation) }
+            return
+        }
+        #expect(golden == text, "\(file.lastPathComponent) differs; RECORD_SNAPSHOTS=1 re-records", sourceLocation: sourceLocation)
+    }
+
     @Test(arguments: ScreenScripts.all.map(\.name))
     func screenMatchesItsGoldens(_ name: String) throws {
         let keys = ScreenScripts.all.first { $0.name == name }?.keys ?? ""
-        let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
-        try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
         for theme in Self.themes {
             for (width, height) in Self.sizes {
                 let state = try BrowserFixture.state(keys, width: width, height: height, theme: theme)
-                let text = Self.snapshot(render(state))
-                #expect(!text.unicodeScalars.contains("\u{1B}"), "no escape bytes in \(name)")
-                let file = Self.folder.appendingPathComponent("\(name)-\(width)x\(height)-\(theme.name).txt")
-                let golden = try? String(contentsOf: file, encoding: .utf8)
-                if record || golden == nil {
-                    try text.write(to: file, atomically: true, encoding: .utf8)
-                    if !record { Issue.record("recorded missing golden \(file.lastPathComponent); check it and run again") }
-                    continue
-                }
-                #expect(golden == text, "\(file.lastPathComponent) differs; RECORD_SNAPSHOTS=1 re-records")
+                try Self.expectMatchesGolden(render(state), name: name, width: width, height: height, theme: theme)
             }
         }
     }

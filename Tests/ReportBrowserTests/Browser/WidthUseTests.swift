@@ -66,16 +66,7 @@ import Testing
     @Test(arguments: screens)
     func wideScreenMatchesItsGolden(_ name: String) throws {
         let keys = ScreenScripts.all.first { $0.name == name }?.keys ?? ""
-        let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
-        let state = try BrowserFixture.state(keys, width: 200, height: 50)
-        let text = SnapshotTests.snapshot(render(state))
-        let file = SnapshotTests.folder.appendingPathComponent("\(name)-200x50-dark.txt")
-        let golden = try? String(contentsOf: file, encoding: .utf8)
-        if record || golden == nil {
-            try text.write(to: file, atomically: true, encoding: .utf8)
-            if !record { Issue.record("recorded missing golden \(file.lastPathComponent); check it and run again") }
-            return
-        }
-        #expect(golden == text, "\(file.lastPathComponent) differs; RECORD_SNAPSHOTS=1 re-records")
+        let state = try BrowserFixture.state(keys, width: 200, height: 50, theme: .dark)
+        try SnapshotTests.expectMatchesGolden(render(state), name: name, width: 200, height: 50, theme: .dark)
     }
 }
