@@ -231,6 +231,10 @@ struct GoalParser {
                 pendingName = []
             } else if isNameFragment(cursor, columns: columns, in: range) {
                 pendingName.append(line)
+            } else if let name = Self.bareUnitName(line, pendingName: pendingName) {
+                log.warning((pendingName + [line]).map(\.number), "the line \"\(line.trimmed)\" ends with a unit and has no cells and no trailing blanks (spacing lost); read as the indicator \"\(name)\" with blank cells (check it)")
+                indicators.append(makeIndicator(ParsedRow(name: name, cells: Array(repeating: "", count: columns), lines: (pendingName + [line]).map(\.number)), years: years))
+                pendingName = []
             } else {
                 if !pendingName.isEmpty {
                     log.warning(pendingName.map(\.number), "lines that read as an indicator name without values; taken as a note")
@@ -264,6 +268,22 @@ struct GoalParser {
         let name = text.trimmedWhitespace
         guard trailing >= max(2, columns - 1), name.hasSuffix(")"), name.contains("("), name.count <= 90,
               !name.contains("  ") else { return nil }
+        return TextJoin.join(pendingName + [Line(number: line.number, text: name)])
+    }
+
+    /// `Frånvaro över 15 procent (%)` with no cells and no trailing spaces (spacing lost, so
+    /// `blankRowName` cannot count the blanks): a name ending with a unit (`%`, an acronym or a
+    /// lower-case word) that is not a note's sentence.
+    static func bareUnitName(_ line: Line, pendingName: [Line]) -> String? {
+        let text = line.text
+        guard !text.hasSuffix(" "), !text.hasPrefix(" "), !text.contains("  ") else { return nil }
+        let name = text.trimmedWhitespace
+        guard name.hasSuffix(")"), let open = name.range(of: "(", options: .backwards), open.lowerBound > name.startIndex,
+              name.count <= 90, name.first?.isUppercase ?? false else { return nil }
+        let content = name[open.upperBound ..< name.index(before: name.endIndex)]
+        let unitLike = content == "%" || ((2 ... 5).contains(content.count) && content.allSatisfy(\.isUppercase))
+            || ((content.first?.isLowercase ?? false) && content.split(separator: " ").count <= 3)
+        guard unitLike else { return nil }
         return TextJoin.join(pendingName + [Line(number: line.number, text: name)])
     }
 
@@ -324,6 +344,11 @@ struct GoalParser {
             }
             return ParsedRow(name: fullName, cells: read.cells, lines: numbers)
         }
+        // Spacing lost (`pdftotext` without `-layout`): no doubled space marks a blank cell, so
+        // the cells are placed by what they are.
+        if !text.trimmedWhitespace.contains("  "), let row = rowByKind(atoms, line: line, pendingName: pendingName, columns: columns, log: allowShort) {
+            return row
+        }
         guard allowShort else { return nil }
         // A row with fewer cells than columns: only when the name is clearly complete.
         let trimmedName = TextJoin.join(pendingName)
@@ -338,6 +363,39 @@ struct GoalParser {
                 log.warning(numbers, "the row \"\(fullName)\" has \(short) cells for \(columns) columns; the missing ones are taken as blank at the end: \(Self.show(cells)) (which column is blank cannot be told from the text)")
                 return ParsedRow(name: fullName, cells: cells, lines: numbers)
             }
+        }
+        return nil
+    }
+
+    /// A row read by `IndicatorCells.placeByKind`: the name is complete (continued from earlier
+    /// lines, or ending with its unit) or, with no unit anywhere in it (`Lokalyta per elev (m²)
+    /// 9,8 ca` is not a name), is followed by at least as many cells as there are years. Placements that are guesses are logged with the row's lines.
+    private func rowByKind(_ atoms: [String], line: Line, pendingName: [Line], columns: Int, log shouldLog: Bool) -> ParsedRow? {
+        let years = columns - 2
+        let numbers = (pendingName + [line]).map(\.number)
+        for split in 0 ..< atoms.count {
+            if split == 0 && pendingName.isEmpty { continue }
+            let name = atoms[..<split].joined(separator: " ").trimmedWhitespace
+            if split > 0, name.isEmpty { continue }
+            guard let placement = IndicatorCells.placeByKind(atoms: atoms[split...], years: years) else { continue }
+            let complete = split == 0 || name.hasSuffix(")") || (!name.contains(")") && placement.printed.count >= years)
+            guard complete else { continue }
+            let fullName = split == 0 ? TextJoin.join(pendingName) : TextJoin.join(pendingName + [Line(number: line.number, text: name)])
+            if shouldLog {
+                var guesses: [String] = []
+                if placement.valuesGuessed {
+                    guesses.append("fewer values than years are printed; they are placed from the earliest year and the latest years left blank")
+                }
+                if placement.targetGuessed {
+                    guesses.append("one target is printed; it is placed as målvärde and etappmål is left blank")
+                }
+                if guesses.isEmpty {
+                    log.info(numbers, "blank cells not marked by spaces; the cells are placed by kind (values, then targets): \(Self.show(placement.cells))")
+                } else {
+                    log.warning(numbers, "the row \"\(fullName)\" has blank cells not marked by spaces (\(Self.show(placement.printed)) for \(columns) columns): \(guesses.joined(separator: "; ")); read as \(Self.show(placement.cells)) (a guess, check it)")
+                }
+            }
+            return ParsedRow(name: fullName, cells: placement.cells, lines: numbers)
         }
         return nil
     }

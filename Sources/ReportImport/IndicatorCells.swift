@@ -232,3 +232,58 @@ enum IndicatorCells {
         return nil
     }
 }
+
+// MARK: - Cells placed by kind (spacing lost)
+
+extension IndicatorCells {
+    enum Kind { case value, target }
+
+    /// A target: a comparator expression (`>73`, `≤2 500`), a signed change (`+5,5 km`), a
+    /// symbolic word (`Länssnitt`, `Öka`), a ranking (`Topp tre i länet`, `Plats 13 i länet`) or
+    /// other capitalised words. A value: a number, percentage, `index 80` or a dash.
+    static func kind(_ cell: String) -> Kind {
+        if !comparatorPrefix(cell).isEmpty || cell.hasPrefix("+") { return .target }
+        if cell.first?.isLetter ?? false, !cell.lowercased().hasPrefix("index") { return .target }
+        return .value
+    }
+
+    struct Placement {
+        /// One cell per column: the years' values, etappmål, målvärde.
+        var cells: [String]
+        /// Fewer values than years were printed: the values are placed from the earliest year.
+        var valuesGuessed: Bool
+        /// One target was printed: it is placed as målvärde.
+        var targetGuessed: Bool
+        /// The cells as printed, without blanks.
+        var printed: [String]
+    }
+
+    /// Places the cells of a line whose blank cells are not marked by spaces (`pdftotext`
+    /// without `-layout` collapses runs of spaces) into `years` value columns and the two target
+    /// columns, by what the cells are. Printed values come first, then targets (a target before
+    /// a value: nil). A target in free words (`Högre än länssnittet`) is not accepted here: without
+    /// spaces it cannot be told from a name's continuation line. Values fill the years from the earliest; plain numbers beyond the years
+    /// are targets. Two targets are etappmål and målvärde; one target alone is the målvärde.
+    static func placeByKind(atoms text: ArraySlice<String>, years: Int) -> Placement? {
+        let atoms = text.filter { !$0.isEmpty }
+        guard !atoms.isEmpty, years > 0 else { return nil }
+        var best: (reading: Reading, spread: Double, placement: Placement)?
+        for reading in readings(atoms, maxCells: years + 2) where !reading.cells.isEmpty && reading.freeText.isEmpty {
+            let kinds = reading.cells.map(kind)
+            let firstTarget = kinds.firstIndex(of: .target) ?? kinds.count
+            guard kinds[firstTarget...].allSatisfy({ $0 == .target }) else { continue }
+            let valueCount = min(firstTarget, years)
+            let values = Array(reading.cells.prefix(valueCount))
+            let targets = Array(reading.cells.dropFirst(valueCount))
+            guard targets.count <= 2 else { continue }
+            let cells = values + Array(repeating: "", count: years - valueCount)
+                + (targets.count == 2 ? targets : ["", targets.first ?? ""])
+            let placement = Placement(cells: cells, valuesGuessed: valueCount > 0 && valueCount < years,
+                                      targetGuessed: targets.count == 1, printed: reading.cells)
+            let spread = (spread(reading.cells) * 2).rounded()
+            if let current = best, (current.spread, current.reading.merges) <= (spread, reading.merges) { continue }
+            best = (reading, spread, placement)
+        }
+        return best?.placement
+    }
+}
