@@ -119,7 +119,7 @@ public struct ReportMutator {
             let operation = random.pick(Operation.allCases)
             root = apply(operation, to: root, path: "", random: &random, markers: &markers, steps: &steps)
         }
-        guard var text = (try? JSONSerialization.data(withJSONObject: root, options: [.fragmentsAllowed])).map({ String(decoding: $0, as: UTF8.self) }) else {
+        guard var text = (try? JSONSerialization.data(withJSONObject: root, options: [.fragmentsAllowed, .sortedKeys])).map({ String(decoding: $0, as: UTF8.self) }) else {
             return Mutation(data: Data(original), description: "structural: not serializable")
         }
         for (marker, replacement) in markers {

@@ -172,11 +172,13 @@ final class DiagnosticLog {
 }
 
 extension ImportResult {
-    /// The report in Malkoll's JSON data format: keys in the model's order, pretty-printed like
-    /// the bundled file, with a final line break.
+    /// The report in Malkoll's JSON data format, pretty-printed with a final line break. Keys are
+    /// sorted: Foundation's encoder on Linux otherwise orders them by hash, which differs from
+    /// process to process, and the same text must give the same bytes (the archive knows a report
+    /// it already holds by its bytes).
     public func reportJSON() throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(report) + Data("\n".utf8)
     }
 }

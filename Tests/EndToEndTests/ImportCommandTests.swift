@@ -39,6 +39,21 @@ import Testing
         }
     }
 
+    @Test func theSameTextImportsToTheSameBytesInEveryRun() throws {
+        // Each run is its own process with its own hashing seed: key order must not depend on it,
+        // or the archive would see the same report twice as two different files.
+        let runs = try (0..<3).map { _ in try MalkollBinary.run(["import", sourceText.path, "--overlay", overlay.path]) }
+        #expect(runs.allSatisfy { $0.status == 0 })
+        #expect(Set(runs.map(\.stdout)).count == 1)
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let archive = folder.appendingPathComponent("arkiv.sqlite").path
+        let first = try MalkollBinary.run(["archive", "add", "--archive", archive, "--overlay", overlay.path, sourceText.path])
+        let again = try MalkollBinary.run(["archive", "add", "--archive", archive, "--overlay", overlay.path, sourceText.path])
+        #expect(first.status == 0 && again.status == 0, "\(first.stderr)\(again.stderr)")
+        #expect(again.stdout.contains("already there"), "\(again.stdout)")
+    }
+
     @Test func writesTheReportToStandardOutputWithoutOutput() throws {
         let result = try MalkollBinary.run(["import", sourceText.path])
         #expect(result.status == 0)
