@@ -452,6 +452,23 @@ struct GoalParser {
 
     // MARK: - Uppdrag
 
+    /// The index of the last title line when title and comment run together without a blank
+    /// line: the first of the first four lines that ends without punctuation and whose next
+    /// line starts with an upper-case letter; nil when no line up to there qualifies or a line
+    /// up to there ends a sentence (at its end or inside it: then the comment starts on the
+    /// title's line, which the one-line split handles).
+    static func titleEnd(_ lines: [Line]) -> Int? {
+        let limit = min(lines.count - 1, 4)
+        for k in 0 ..< limit {
+            let text = lines[k].trimmed
+            guard let last = text.last else { return nil }
+            if ".:;!?".contains(last) || text.contains(". ") { return nil }
+            if last == "," { continue }
+            if let c = lines[k + 1].trimmed.first, c.isUppercase { return k }
+        }
+        return nil
+    }
+
     /// Reads a `Status Uppdrag Kommentar` block: status first on the line, the title wrapping
     /// until a blank line, then the comment.
     private func assignment(at index: Int, in range: Range<Int>) -> (Assignment?, Int) {
@@ -490,6 +507,17 @@ struct GoalParser {
         }
         let merged = titleLines.count > 4 || titleLines.dropLast().contains { $0.trimmed.hasSuffix(".") }
             || (titleLines.count > 1 && titleLines.last!.trimmed.hasSuffix(".") && titleLines.count > 3)
+        // No blank line before the end of the block, or the title run reads as title plus
+        // comment: the title is the lines up to the first one that ends without punctuation and
+        // is followed by a line starting with a capital letter (titles carry no full stop; the
+        // comment opens a sentence).
+        if next == end || merged, titleLines.count > 1,
+           let cut = Self.titleEnd(titleLines) {
+            let title = TextJoin.join(Array(titleLines[...cut]))
+            let comment = TextJoin.cellParagraphs(Array(titleLines[(cut + 1)...]) + Array(lines[next ..< end]))
+            log.warning(titleLines.map(\.number), "uppdrag title and comment are not separated by a blank line; the title is read as the \(cut + 1) line(s) up to \"\(title)\", before a capitalised line")
+            return (Assignment(title: title, status: status, comment: comment), end)
+        }
         if !merged {
             let title = TextJoin.join(titleLines)
             let comment = TextJoin.cellParagraphs(Array(lines[next ..< end]))
