@@ -279,6 +279,14 @@ struct FinancialPartParser {
                 cursor += 1
                 continue
             }
+            if collapsedHeading(cursor, columns: columns, in: content) {
+                rows.append(TableRow(id: "", label: TextJoin.join(pending + [line]), kind: .heading,
+                                     cells: Array(repeating: "", count: columns.count)))
+                rowLines.append((pending + [line]).map(\.number))
+                pending = []
+                cursor += 1
+                continue
+            }
             if isLabelFragment(cursor, columns: columns, in: content) {
                 pending.append(line)
                 cursor += 1
@@ -418,6 +426,21 @@ struct FinancialPartParser {
         }
         guard trailing >= columns, !label.hasSuffix(".") else { return nil }
         return label
+    }
+
+    /// Text whose spaces were collapsed (the line has no trailing space, so blank cells are not
+    /// marked): a label without figures, capitalised, directly above a row whose own label is
+    /// capitalised is a group heading, not the first part of that row's label.
+    private func collapsedHeading(_ index: Int, columns: [TableColumn], in content: Range<Int>) -> Bool {
+        let line = lines[index]
+        guard line.text == line.trimmed, let first = line.trimmed.first, first.isUppercase,
+              line.trimmed.count <= 60, !line.trimmed.contains(where: \.isNumber),
+              !".,:;-".contains(line.trimmed.last ?? "."),
+              index + 1 < content.upperBound else { return false }
+        let next = lines[index + 1]
+        guard let row = readRow(next, pending: [], columns: columns, quiet: true),
+              let start = row.label.first, start.isUppercase else { return false }
+        return true
     }
 
     private func isLabelFragment(_ index: Int, columns: [TableColumn], in content: Range<Int>) -> Bool {

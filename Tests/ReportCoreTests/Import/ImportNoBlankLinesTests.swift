@@ -32,4 +32,31 @@ import Testing
         }
         #expect(!result.diagnostics.contains { $0.message.contains("runs into its comment") })
     }
+
+    static func tables(_ report: Report) -> [FinancialTable] {
+        [report.economy.operations, report.economy.netCost, report.economy.covid,
+         report.investments.board, report.investments.urbanDevelopment]
+    }
+
+    /// Every table row comes out as bundled (label, kind, level, cells); the one exception is a
+    /// label printed with a doubled space, which the collapsed text cannot keep.
+    @Test func tableRowsWithoutBlankLinesImportAsBundledAndTheAuditFindsOnlyTheBundledError() throws {
+        let result = try ImportTestSupport.importWithOverlay(try Self.withoutBlankLines())
+        let imported = Self.tables(result.report)
+        let bundled = Self.tables(try ImportTestSupport.bundled())
+        for (got, want) in zip(imported, bundled) {
+            try #require(got.rows.count == want.rows.count, "\(want.title)")
+            for (row, expected) in zip(got.rows, want.rows) {
+                #expect(row.label == ImportCollapsedSpacesTests.collapse(expected.label))
+                #expect(row.kind == expected.kind, "\(expected.label)")
+                #expect(row.level == expected.level, "\(expected.label)")
+                #expect(row.cells == expected.cells, "\(expected.label)")
+            }
+        }
+        let headings = imported[4].rows.filter { $0.kind == .heading }.map(\.label)
+        #expect(headings.contains("Genomförandeprojekt") && headings.contains("Planeringsprojekt"))
+        let errors = ImportAuditTests.errors(result.report)
+        #expect(errors.count == 1)
+        #expect(errors.allSatisfy { $0.contains("Fiberutbyggnad IT") }, "\(errors)")
+    }
 }
