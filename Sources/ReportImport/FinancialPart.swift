@@ -429,15 +429,17 @@ struct FinancialPartParser {
     }
 
     /// Text whose spaces were collapsed (the line has no trailing space, so blank cells are not
-    /// marked): a label without figures, capitalised, directly above a row whose own label is
-    /// capitalised is a group heading, not the first part of that row's label.
+    /// marked): a label without figures, capitalised, directly above (blank lines aside) a row
+    /// whose own label is capitalised is a group heading, not the first part of that row's label.
     private func collapsedHeading(_ index: Int, columns: [TableColumn], in content: Range<Int>) -> Bool {
         let line = lines[index]
         guard line.text == line.trimmed, let first = line.trimmed.first, first.isUppercase,
               line.trimmed.count <= 60, !line.trimmed.contains(where: \.isNumber),
               !".,:;-".contains(line.trimmed.last ?? "."),
               index + 1 < content.upperBound else { return false }
-        let next = lines[index + 1]
+        var following = index + 1
+        while following + 1 < content.upperBound, lines[following].isBlank { following += 1 }
+        let next = lines[following]
         guard let row = readRow(next, pending: [], columns: columns, quiet: true),
               let start = row.label.first, start.isUppercase else { return false }
         return true

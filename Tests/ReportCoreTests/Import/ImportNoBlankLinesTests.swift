@@ -59,4 +59,18 @@ import Testing
         #expect(errors.count == 1)
         #expect(errors.allSatisfy { $0.contains("Fiberutbyggnad IT") }, "\(errors)")
     }
+
+    /// A page break between a group heading and its first row leaves a blank line there (the
+    /// footer itself is taken out): the label is still a heading, and the table's sums add up.
+    @Test func groupHeadingFollowedByABlankLineIsStillAHeadingWithoutTrailingSpaces() throws {
+        var lines = try Self.withoutBlankLines().components(separatedBy: "\n")
+        let index = try #require(lines.firstIndex(of: "Nyinvestering"))
+        lines.insert(contentsOf: ["", "Kommunstyrelsen | 14", ""], at: index + 1)
+        let result = try ImportTestSupport.importWithOverlay(lines.joined(separator: "\n"))
+        let board = result.report.investments.board
+        #expect(board.rows.contains { $0.label == "Nyinvestering" && $0.kind == .heading })
+        #expect(board.rows.contains { $0.label == "Fiberutbyggnad IT" })
+        let errors = ImportAuditTests.errors(result.report)
+        #expect(errors.count == 1, "\(errors)")
+    }
 }
