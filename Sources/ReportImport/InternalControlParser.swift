@@ -101,13 +101,31 @@ struct InternalControlParser {
 
     // MARK: - Riskreducerande åtgärder
 
+    /// Splits lines after each one that ends with a full stop when the next starts with an
+    /// upper-case letter.
+    static func sentenceBlocks(_ lines: [Line]) -> [[Line]] {
+        var result: [[Line]] = [[]]
+        for (k, line) in lines.enumerated() {
+            result[result.count - 1].append(line)
+            if line.trimmed.hasSuffix("."), k + 1 < lines.count, lines[k + 1].trimmed.first?.isUppercase == true {
+                result.append([])
+            }
+        }
+        return result.filter { !$0.isEmpty }
+    }
+
     private func riskReductions(_ body: [Line]) -> [RiskReduction] {
         let statusAnchors = anchors(body, "Status")
         var result: [RiskReduction] = []
         var scanStart = 0
         var pendingItem: (process: String, risk: String, action: String, status: String, lines: [Int])?
         for (position, anchor) in statusAnchors.enumerated() {
-            let blocks = TextJoin.blocks(Array(body[scanStart ..< anchor]))
+            var blocks = TextJoin.blocks(Array(body[scanStart ..< anchor]))
+            if blocks.count < (pendingItem == nil ? 2 : 3), let last = blocks.last {
+                // No blank lines: the risk and the åtgärd (and the comment above) end with a
+                // full stop at the end of a line, and the next one starts with a capital.
+                blocks = blocks.dropLast() + Self.sentenceBlocks(last)
+            }
             let leading = Array(blocks.suffix(2))
             let before = blocks.dropLast(2)
             if let item = pendingItem {

@@ -73,4 +73,15 @@ import Testing
         let errors = ImportAuditTests.errors(result.report)
         #expect(errors.count == 1, "\(errors)")
     }
+
+    /// Risk and åtgärd (and the previous comment) are told apart by a line ending with a full
+    /// stop followed by a capitalised line. The systematic controls and the åtgärder utifrån
+    /// revision are not yet read from this text (README, "When blank lines are lost").
+    @Test func riskReductionsWithoutBlankLinesImportAsBundled() throws {
+        let result = try ImportTestSupport.importWithOverlay(try Self.withoutBlankLines())
+        let bundled = try ImportTestSupport.bundled()
+        #expect(bundled.internalControl.riskReductions.count == 2)
+        #expect(result.report.internalControl.riskReductions == bundled.internalControl.riskReductions)
+        #expect(!result.diagnostics.contains { $0.message.contains("needs process/risk and åtgärd") })
+    }
 }
