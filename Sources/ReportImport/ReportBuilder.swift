@@ -128,7 +128,11 @@ struct ReportBuilder {
             let text = lines[index].trimmed
             guard known.contains(text), !found.contains(where: { $0.heading == text }) else { continue }
             let previousBlank = index == 0 || lines[index - 1].isBlank || lines[index - 1].text.trimmedWhitespace.hasSuffix(".")
-            guard previousBlank else { continue }
+            // Without blank lines a heading is told from a wrapped line of text by the line
+            // after it, which opens a paragraph.
+            let opensParagraph = source.blankLinesAreLost && index > 0 && index + 1 < lines.count && lines[index + 1].trimmed.first?.isUppercase == true
+                && !(lines[index - 1].trimmed.last.map { ",-–".contains($0) } ?? false)
+            guard previousBlank || opensParagraph else { continue }
             found.append((text, index))
         }
         for required in [Self.economyHeading, Self.investmentsHeading, Self.internalControlHeading]

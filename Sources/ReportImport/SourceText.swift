@@ -28,6 +28,10 @@ struct SourceText {
     /// The labels of the removed page furniture (`Kommunstyrelsen`), in order.
     let furnitureLabels: [String]
     let lineCount: Int
+    /// Fewer than one blank line in 20 lines of text: the blank lines were lost (`pdftotext` of a
+    /// PDF whose paragraphs are separated by space alone), so structure that the template marks by
+    /// blank lines must be read from other cues (README, "When blank lines are lost").
+    let blankLinesAreLost: Bool
 
     init(_ text: String, log: DiagnosticLog) {
         var raw = text
@@ -65,6 +69,8 @@ struct SourceText {
         self.lines = lines
         self.furnitureLabels = labels
         self.lineCount = parts.count
+        let blankCount = lines.reduce(0) { $0 + ($1.isBlank ? 1 : 0) }
+        self.blankLinesAreLost = blankCount * 20 < lines.count - blankCount
     }
 
     /// `Kommunstyrelsen | 9` → `Kommunstyrelsen`: a short label, a bar and a page number (or the

@@ -84,4 +84,16 @@ import Testing
         #expect(result.report.internalControl.riskReductions == bundled.internalControl.riskReductions)
         #expect(!result.diagnostics.contains { $0.message.contains("needs process/risk and åtgärd") })
     }
+
+    /// A known heading after a line without a full stop (`… görs löpande` / `Plan för uppföljning
+    /// och insyn`) starts its section when the next line opens a paragraph.
+    @Test func everyTextSectionIsFoundWithoutBlankLines() throws {
+        let result = try ImportTestSupport.importWithOverlay(try Self.withoutBlankLines())
+        let bundled = try ImportTestSupport.bundled()
+        #expect(bundled.sections.count == 6)
+        #expect(result.report.sections.map(\.heading) == bundled.sections.map(\.heading))
+        #expect(!result.diagnostics.contains { $0.message.contains("no section") })
+        let lastComment = result.report.internalControl.systematicControls.last?.comment.joined(separator: " ") ?? ""
+        #expect(!lastComment.contains("Plan för uppföljning"), "\(lastComment)")
+    }
 }
