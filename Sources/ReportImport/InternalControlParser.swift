@@ -6,11 +6,15 @@ import ReportCore
 struct InternalControlParser {
     let lines: [Line]
     let log: DiagnosticLog
+    /// The text has (almost) no blank lines: items are told apart by sentence ends, short
+    /// label lines and the words that start the other items (README, "When blank lines are lost").
+    let blankLinesAreLost: Bool
     private(set) var introductionLines: [Paragraph] = []
 
-    init(lines: [Line], log: DiagnosticLog) {
+    init(lines: [Line], log: DiagnosticLog, blankLinesAreLost: Bool = false) {
         self.lines = lines
         self.log = log
+        self.blankLinesAreLost = blankLinesAreLost
     }
 
     /// Repeated column headers (at page breaks) and list captions, read as blank lines.
@@ -28,8 +32,15 @@ struct InternalControlParser {
             if text == "Riskreducerande åtgärder" {
                 starts.append((.risk, index, index + 1))
             } else if text.hasPrefix("Åtgärder utifrån") {
+                // The heading wraps (`… revision eller annan` / `extern granskning`): its body
+                // starts after the next blank line, or without blank lines after the lines that
+                // go on in lower case.
                 var body = index + 1
-                while body < content.upperBound, !lines[body].isBlank { body += 1 }
+                if blankLinesAreLost {
+                    while body < content.upperBound, body - index <= 2, lines[body].trimmed.first?.isLowercase == true { body += 1 }
+                } else {
+                    while body < content.upperBound, !lines[body].isBlank { body += 1 }
+                }
                 starts.append((.audit, index, body))
             } else if text == "Systematiska kontroller" {
                 starts.append((.systematic, index, index + 1))
@@ -174,7 +185,12 @@ struct InternalControlParser {
         var scanStart = 0
         var pending: AuditAction?
         for (position, anchor) in numberAnchors.enumerated() {
-            let blocks = TextJoin.blocks(Array(body[scanStart ..< anchor]))
+            var blocks = TextJoin.blocks(Array(body[scanStart ..< anchor]))
+            if blankLinesAreLost, let last = blocks.last {
+                // The review's title is the last piece before Diarienummer; the previous
+                // åtgärd's comment ends with a full stop above it.
+                blocks = blocks.dropLast() + Self.sentenceBlocks(last)
+            }
             guard let reviewBlock = blocks.last else {
                 log.warning([body[anchor].number], "\"Diarienummer\" without a Revision/Granskning above it; skipped")
                 continue
@@ -197,7 +213,11 @@ struct InternalControlParser {
                 scanStart = end
                 continue
             }
-            let middle = TextJoin.blocks(Array(body[k ..< statusAnchor]))
+            var middle = TextJoin.blocks(Array(body[k ..< statusAnchor]))
+            if blankLinesAreLost, middle.count == 1 {
+                // Background and riskåtgärd each end with a full stop at the end of a line.
+                middle = Self.sentenceBlocks(middle[0])
+            }
             var background = ""
             var action = ""
             if middle.count == 2 {
@@ -258,43 +278,114 @@ struct InternalControlParser {
         }
     }
 
+    /// What the text before a control holds: the previous control's comment, process labels
+    /// and the control itself (the text after the last control has no control).
+    private struct GapReading {
+        var comment: [Line] = []
+        var labels: [Line] = []
+        var control: [Line] = []
+        /// Whether the control's start was found by a cue (a blank line, a sentence end, a
+        /// label, a word that starts other controls) rather than by falling back.
+        var byCue = true
+        var byOpener = false
+    }
+
+    /// Reading with blank lines: blocks are separated by them; the first block after a status
+    /// is the comment's start, a later one-line heading-like block is a process label, the
+    /// last block the next control.
+    private func spacedReading(_ gap: [Line], isFirst: Bool, isRest: Bool) -> GapReading {
+        let blocks = TextJoin.blocks(gap)
+        var reading = GapReading()
+        if !isRest { reading.control = blocks.last ?? [] }
+        let between = isRest ? blocks : Array(blocks.dropLast())
+        for (k, block) in between.enumerated() {
+            if k > 0 || isFirst, block.count == 1, Words.looksLikeHeading(block[0].text, maxWords: 4) {
+                reading.labels.append(block[0])
+            } else if isFirst {
+                log.warning(block.map(\.number), "text before the first systematic control; not imported")
+            } else {
+                reading.comment += block + [Line(number: block[block.count - 1].number, text: "")]
+            }
+        }
+        return reading
+    }
+
+    /// Reading without blank lines: the next control starts at the last line that opens with a
+    /// capital letter after a sentence end, a blank line or a process label, or with a word that
+    /// starts other controls (`openers`); at most six lines. A label is a short heading-like line
+    /// after a sentence end. The line right after a status is always the comment's.
+    private func lostReading(_ gap: [Line], isFirst: Bool, isRest: Bool, openers: Set<String>) -> GapReading {
+        var reading = GapReading()
+        guard let firstContent = gap.firstIndex(where: { !$0.isBlank }) else { return reading }
+        func endsSentence(_ line: Line) -> Bool { line.trimmed.last.map { ".!?".contains($0) } ?? false }
+        func isLabel(_ j: Int) -> Bool {
+            guard j >= firstContent, isFirst || j > firstContent, !gap[j].isBlank,
+                  Words.looksLikeHeading(gap[j].text, maxWords: 4) else { return false }
+            return j == firstContent || gap[j - 1].isBlank || endsSentence(gap[j - 1])
+        }
+        func opens(_ line: Line) -> Bool {
+            let first = line.trimmed.split(separator: " ").first.map(String.init) ?? ""
+            if openers.contains(first) { return true }
+            guard let split = splitLeadingLabel(line.trimmed) else { return false }
+            return openers.contains(split.rest.split(separator: " ").first.map(String.init) ?? "")
+        }
+        let lastContent = gap.lastIndex { !$0.isBlank } ?? firstContent
+        if isRest {
+            if lastContent > firstContent, isLabel(lastContent) {
+                reading.labels = [gap[lastContent]]
+                reading.comment = Array(gap[..<lastContent])
+            } else {
+                reading.comment = gap
+            }
+            return reading
+        }
+        var start: Int?
+        var byOpener = false
+        for j in stride(from: lastContent, through: firstContent, by: -1) where !gap[j].isBlank {
+            guard gap[j...].filter({ !$0.isBlank }).count <= 6 else { break }
+            guard gap[j].trimmed.first?.isUppercase == true, isFirst || j > firstContent else { continue }
+            if (isFirst && j == firstContent) || gap[j - 1].isBlank || endsSentence(gap[j - 1]) || isLabel(j - 1) {
+                start = j
+                break
+            }
+            if opens(gap[j]) {
+                start = j
+                byOpener = true
+                break
+            }
+        }
+        guard let start else {
+            // No cue: the last block is the control, as with blank lines.
+            var fallback = spacedReading(gap, isFirst: isFirst, isRest: false)
+            fallback.byCue = false
+            return fallback
+        }
+        var m = start - 1
+        while m >= 0, gap[m].isBlank || isLabel(m) {
+            if !gap[m].isBlank { reading.labels.insert(gap[m], at: 0) }
+            m -= 1
+        }
+        let before = m >= 0 ? Array(gap[...m]) : []
+        if isFirst {
+            let stray = before.filter { !$0.isBlank }
+            if !stray.isEmpty { log.warning(stray.map(\.number), "text before the first systematic control; not imported") }
+        } else {
+            reading.comment = before
+        }
+        reading.control = gap[start...].filter { !$0.isBlank }
+        reading.byOpener = byOpener
+        return reading
+    }
+
     private mutating func systematicControls(_ body: [Line]) -> [SystematicControl] {
         let whyAnchors = anchors(body, "Varför görs kontrollen?")
-        var drafts: [ControlDraft] = []
-        var labels: [(name: String, line: Int, place: LabelPlace)] = []
+        // The rationale and status after every anchor; the gaps around them hold the rest.
+        var gaps: [[Line]] = []
+        var rationales: [[Line]] = []
+        var statuses: [String] = []
         var scanStart = 0
-        var firstWords: [String] = []
-        var controlBlocks: [[Line]] = []
-        // Pass 1: controls, their comments, and the label paragraphs between them.
         for (position, anchor) in whyAnchors.enumerated() {
-            let blocks = TextJoin.blocks(Array(body[scanStart ..< anchor]))
-            guard let controlBlock = blocks.last else {
-                log.warning([body[anchor].number], "\"Varför görs kontrollen?\" without a control above it; skipped")
-                continue
-            }
-            let between = Array(blocks.dropLast())
-            if !drafts.isEmpty {
-                // The first block after the status is the comment's start; a later one-line
-                // heading-like block is a process label.
-                var comment: [Line] = []
-                for (k, block) in between.enumerated() {
-                    if k > 0, block.count == 1, Words.looksLikeHeading(block[0].text, maxWords: 4) {
-                        labels.append((block[0].trimmed, block[0].number, .between(drafts.count - 1)))
-                    } else {
-                        comment += block + [Line(number: block.last!.number, text: "")]
-                    }
-                }
-                drafts[drafts.count - 1].comment = TextJoin.cellParagraphs(comment)
-                drafts[drafts.count - 1].words += " " + drafts[drafts.count - 1].comment.joined(separator: " ").lowercased()
-            } else if !between.isEmpty {
-                for block in between {
-                    if block.count == 1, Words.looksLikeHeading(block[0].text, maxWords: 4) {
-                        labels.append((block[0].trimmed, block[0].number, .inline(0)))
-                    } else {
-                        log.warning(block.map(\.number), "text before the first systematic control; not imported")
-                    }
-                }
-            }
+            gaps.append(Array(body[scanStart ..< anchor]))
             let end = position + 1 < whyAnchors.count ? whyAnchors[position + 1] : body.count
             var k = anchor + 1
             var rationaleLines: [Line] = []
@@ -303,25 +394,55 @@ struct InternalControlParser {
                 k += 1
             }
             let (status, after) = self.status(in: body, from: k, until: end)
-            controlBlocks.append(controlBlock)
-            let control = TextJoin.join(controlBlock)
-            firstWords.append(control.split(separator: " ").first.map(String.init) ?? "")
-            drafts.append(ControlDraft(control: control, rationale: TextJoin.join(rationaleLines), status: status, comment: [],
-                                       lines: controlBlock.map(\.number), words: (control + " " + TextJoin.join(rationaleLines)).lowercased()))
+            rationales.append(rationaleLines)
+            statuses.append(status)
             scanStart = after
         }
-        if !drafts.isEmpty {
-            let rest = TextJoin.blocks(Array(body[scanStart...]))
-            var comment: [Line] = []
-            for (k, block) in rest.enumerated() {
-                if k > 0, block.count == 1, Words.looksLikeHeading(block[0].text, maxWords: 4) {
-                    labels.append((block[0].trimmed, block[0].number, .inline(drafts.count - 1)))
-                } else {
-                    comment += block + [Line(number: block.last!.number, text: "")]
-                }
+        gaps.append(Array(body[scanStart...]))
+        var readings: [GapReading]
+        if blankLinesAreLost {
+            // Two passes: the words that start controls found by other cues help find the
+            // controls that follow a comment without a full stop.
+            let firstPass = gaps.indices.dropLast().map { lostReading(gaps[$0], isFirst: $0 == 0, isRest: false, openers: []) }
+            let openers = Set(firstPass.filter(\.byCue).compactMap { $0.control.first?.trimmed.split(separator: " ").first.map(String.init) })
+            readings = gaps.indices.map { lostReading(gaps[$0], isFirst: $0 == 0, isRest: $0 == whyAnchors.count, openers: openers) }
+            let guessed = readings.filter { $0.byOpener || !$0.byCue }
+            for reading in guessed where !reading.control.isEmpty {
+                log.warning(reading.control.map(\.number), reading.byCue
+                    ? "without blank lines, the systematic control \"\(TextJoin.join(reading.control).prefix(40))…\" is told from the comment above it by its first word, which starts other controls"
+                    : "without blank lines, the systematic control \"\(TextJoin.join(reading.control).prefix(40))…\" cannot be told from the comment above it; the last block is read as the control")
             }
-            drafts[drafts.count - 1].comment = TextJoin.cellParagraphs(comment)
+            log.info([], "without blank lines, \(readings.count - 1 - guessed.count) of \(readings.count - 1) systematic controls are told from the comment above them by a sentence end, a column header or a process label")
+        } else {
+            readings = gaps.indices.map { spacedReading(gaps[$0], isFirst: $0 == 0, isRest: $0 == whyAnchors.count) }
+        }
+
+        var drafts: [ControlDraft] = []
+        var labels: [(name: String, line: Int, place: LabelPlace)] = []
+        var firstWords: [String] = []
+        func finishComment(_ reading: GapReading) {
+            guard !drafts.isEmpty else { return }
+            drafts[drafts.count - 1].comment = TextJoin.cellParagraphs(reading.comment)
             drafts[drafts.count - 1].words += " " + drafts[drafts.count - 1].comment.joined(separator: " ").lowercased()
+        }
+        for (position, anchor) in whyAnchors.enumerated() {
+            let reading = readings[position]
+            guard !reading.control.isEmpty else {
+                log.warning([body[anchor].number], "\"Varför görs kontrollen?\" without a control above it; skipped")
+                continue
+            }
+            finishComment(reading)
+            let place: LabelPlace = drafts.isEmpty ? .inline(0) : .between(drafts.count - 1)
+            labels += reading.labels.map { ($0.trimmed, $0.number, place) }
+            let control = TextJoin.join(reading.control)
+            let rationale = TextJoin.join(rationales[position])
+            firstWords.append(control.split(separator: " ").first.map(String.init) ?? "")
+            drafts.append(ControlDraft(control: control, rationale: rationale, status: statuses[position], comment: [],
+                                       lines: reading.control.map(\.number), words: (control + " " + rationale).lowercased()))
+        }
+        if !drafts.isEmpty, let rest = readings.last {
+            finishComment(rest)
+            labels += rest.labels.map { ($0.trimmed, $0.number, .inline(drafts.count - 1)) }
         }
         // Labels printed on a control's first line (`Personaladministrativa rutiner Kontroll av …`).
         for (k, draft) in drafts.enumerated() {

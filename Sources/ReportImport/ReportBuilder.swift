@@ -64,7 +64,7 @@ struct ReportBuilder {
             sections.append(sectionParser.section(heading: entry.heading, headingIndex: entry.headingIndex, content: entry.content))
         }
 
-        var controlParser = InternalControlParser(lines: lines, log: log)
+        var controlParser = InternalControlParser(lines: lines, log: log, blankLinesAreLost: source.blankLinesAreLost)
         let internalControl: InternalControl
         if let controlPart = part(Self.internalControlHeading) {
             internalControl = controlParser.parse(heading: Self.internalControlHeading, content: controlPart.content)

@@ -75,14 +75,72 @@ import Testing
     }
 
     /// Risk and åtgärd (and the previous comment) are told apart by a line ending with a full
-    /// stop followed by a capitalised line. The systematic controls and the åtgärder utifrån
-    /// revision are not yet read from this text (README, "When blank lines are lost").
+    /// stop followed by a capitalised line.
     @Test func riskReductionsWithoutBlankLinesImportAsBundled() throws {
         let result = try ImportTestSupport.importWithOverlay(try Self.withoutBlankLines())
         let bundled = try ImportTestSupport.bundled()
         #expect(bundled.internalControl.riskReductions.count == 2)
         #expect(result.report.internalControl.riskReductions == bundled.internalControl.riskReductions)
         #expect(!result.diagnostics.contains { $0.message.contains("needs process/risk and åtgärd") })
+    }
+
+    /// The wrapped heading `Åtgärder utifrån … annan` / `extern granskning` no longer hides the
+    /// list (it ran to the next blank line); the review's title is the piece above Diarienummer
+    /// after the previous comment's full stop, background and riskåtgärd are split likewise.
+    @Test func auditActionsWithoutBlankLinesImportAsBundled() throws {
+        let result = try ImportTestSupport.importWithOverlay(try Self.withoutBlankLines())
+        let bundled = try ImportTestSupport.bundled()
+        #expect(bundled.internalControl.auditActions.count == 3)
+        #expect(result.report.internalControl.auditActions == bundled.internalControl.auditActions)
+    }
+
+    /// Every systematic control comes out as from the text with its blank lines: process,
+    /// control, rationale, status, comment, and the note on a floating process label; and
+    /// against the bundled report every field but the transcriber's notes.
+    @Test func systematicControlsWithoutBlankLinesImportAsFromTheSpacedText() throws {
+        let result = try ImportTestSupport.importWithOverlay(try Self.withoutBlankLines())
+        let spaced = try ImportTestSupport.importWithOverlay(try ImportTestSupport.sourceText())
+        let imported = result.report.internalControl.systematicControls
+        #expect(imported.count == 10)
+        #expect(imported == spaced.report.internalControl.systematicControls)
+        let bundled = try ImportTestSupport.bundled().internalControl.systematicControls
+        try #require(imported.count == bundled.count)
+        for (got, want) in zip(imported, bundled) {
+            #expect(got.process == want.process, "\(want.control)")
+            #expect(got.control == want.control)
+            #expect(got.rationale == want.rationale, "\(want.control)")
+            #expect(got.status == want.status, "\(want.control)")
+            #expect(got.comment == want.comment, "\(want.control)")
+        }
+        // Two controls follow a comment without a full stop and are found by their first word.
+        let guessed = result.diagnostics.filter { $0.message.contains("by its first word, which starts other controls") }
+        #expect(guessed.count == 2)
+        #expect(!result.diagnostics.contains { $0.message.contains("no process labels") })
+    }
+
+    /// The line after a control's status is its comment even when it reads like a process label
+    /// (`Kontrollen genomförs hösten 2021`), and a short capitalised line after a sentence end
+    /// between a comment and a control is a label.
+    @Test func aCommentsFirstLineIsNeverReadAsAProcessLabel() throws {
+        let result = try ImportTestSupport.importWithOverlay(try Self.withoutBlankLines())
+        let controls = result.report.internalControl.systematicControls
+        let dagvatten = try #require(controls.first { $0.control.hasSuffix("dagvattenstrategin") })
+        #expect(dagvatten.comment == ["Kontrollen genomförs hösten 2021"])
+        #expect(!controls.map(\.process).contains("Kontrollen genomförs hösten 2021"))
+        #expect(Set(controls.map(\.process)) == ["Upphandlingsprocessen", "Samhällsbyggnadsprocessen", "Attestering", "Personaladministrativa rutiner"])
+    }
+
+    /// Without a cue (a comment without a full stop, then a control whose first word starts no
+    /// other control) the control cannot be told from the comment: the reading falls back to the
+    /// whole piece and says so, naming the lines.
+    @Test func aControlWithoutAnyCueIsWarnedNotSilentlyMerged() throws {
+        var lines = try Self.withoutBlankLines().components(separatedBy: "\n")
+        let index = try #require(lines.firstIndex(of: "Kontroll av attesttidpunkt för"))
+        lines[index] = "Granskning av attesttidpunkt för"
+        let result = try ImportTestSupport.importWithOverlay(lines.joined(separator: "\n"))
+        let warning = try #require(result.diagnostics.first { $0.message.contains("cannot be told from the comment above it") })
+        #expect(warning.message.contains("Kontrollen genomförs hösten 2021"))
+        #expect(result.report.internalControl.systematicControls.count == 10)
     }
 
     /// A known heading after a line without a full stop (`… görs löpande` / `Plan för uppföljning
