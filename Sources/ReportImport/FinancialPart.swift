@@ -195,11 +195,22 @@ struct FinancialPartParser {
                     result.append(current.joined(separator: " "))
                     current = []
                 }
-                current.append(word)
+                current.append(Self.rehyphenatedMonthRange(word) ?? word)
             }
             if !current.isEmpty { result.append(current.joined(separator: " ")) }
         }
         return result
+    }
+
+    private static let monthAbbreviations = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+
+    /// `janaug` → `jan-aug`: `pdftotext` joins a line that ends with a hyphen to the next one
+    /// without the hyphen, so a header printed `Perioden jan-` / `aug` arrives as `janaug`.
+    static func rehyphenatedMonthRange(_ word: String) -> String? {
+        guard word.count == 6 else { return nil }
+        let first = String(word.prefix(3)), second = String(word.suffix(3))
+        guard monthAbbreviations.contains(first.lowercased()), monthAbbreviations.contains(second.lowercased()) else { return nil }
+        return first + "-" + second
     }
 
     static func scope(ofGroup group: String) -> String {

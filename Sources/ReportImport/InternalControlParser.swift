@@ -388,6 +388,10 @@ struct InternalControlParser {
             gaps.append(Array(body[scanStart ..< anchor]))
             let end = position + 1 < whyAnchors.count ? whyAnchors[position + 1] : body.count
             var k = anchor + 1
+            // A page break right after the question leaves a blank line before the rationale.
+            var firstText = k
+            while firstText < end, body[firstText].isBlank { firstText += 1 }
+            if firstText < end, Words.leadingStatus(body[firstText].text) == nil { k = firstText }
             var rationaleLines: [Line] = []
             while k < end, !body[k].isBlank, Words.leadingStatus(body[k].text) == nil {
                 rationaleLines.append(body[k])

@@ -12,8 +12,10 @@ import Foundation
 /// - a single space between words is the space glyph (pdftotext turns the gap into a space);
 ///   a run of spaces (two or more, or at the start or end of a line, or a line of spaces only)
 ///   is one glyph whose ToUnicode string is that run, as a ligature maps to its letters;
-/// - an empty line is 20 pt of extra space, which pdftotext prints as a blank line where it
-///   starts a new block (not at the top of a page, which the round trip loses);
+/// - an empty line is `blankLineGap` points of extra space (20 by default), which pdftotext
+///   prints as a blank line where it starts a new block (not at the top of a page, which the
+///   round trip loses); with a small gap, or none, pdftotext prints no blank line at all, as for
+///   a PDF whose paragraphs are separated by a little space alone;
 /// - pages are A4 and break wherever the next line does not fit, in tables and paragraphs alike,
 ///   and pdftotext ends each page with a form feed;
 /// - every page has a footer, `footer` and the page number (`Kommunstyrelsen | 9`), as the
@@ -25,7 +27,7 @@ enum TestPDF {
     struct TooManyCharacters: Error {}
 
     /// A PDF showing `text` line by line (see the type's comment).
-    static func showing(_ text: String, footer: String = "Kommunstyrelsen") throws -> Data {
+    static func showing(_ text: String, footer: String = "Kommunstyrelsen", blankLineGap: Double = 20) throws -> Data {
         var lines = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
         if lines.last == "" { lines.removeLast() }
         // Codes 1…127 for characters, 128…255 for runs of spaces.
@@ -62,12 +64,12 @@ enum TestPDF {
             return codes
         }
 
-        let size = 8.0, leading = 10.0, blankGap = 20.0, top = 800.0, bottom = 50.0
+        let size = 8.0, leading = 10.0, top = 800.0, bottom = 50.0
         var pages: [[(y: Double, codes: [UInt8])]] = [[]]
         var y = top
         for line in lines {
             if line.isEmpty {
-                y -= blankGap
+                y -= blankLineGap
                 continue
             }
             if y < bottom {

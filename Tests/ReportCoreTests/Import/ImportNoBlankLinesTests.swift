@@ -154,4 +154,18 @@ import Testing
         let lastComment = result.report.internalControl.systematicControls.last?.comment.joined(separator: " ") ?? ""
         #expect(!lastComment.contains("Plan för uppföljning"), "\(lastComment)")
     }
+
+    /// pdftotext joins `Perioden jan-` / `aug` into `Perioden janaug` when no space separates the
+    /// lines (its dehyphenation cannot be turned off); the month range gets its hyphen back.
+    @Test func aDehyphenatedMonthRangeInAColumnHeaderGetsItsHyphenBack() throws {
+        var lines = try Self.withoutBlankLines().components(separatedBy: "\n")
+        let index = try #require(lines.firstIndex(of: "Helår Perioden jan-"))
+        #expect(lines[index + 1] == "aug Perioden fg år")
+        lines.replaceSubrange(index ... index + 1, with: ["Helår Perioden janaug Perioden fg år"])
+        let result = try ImportTestSupport.importWithOverlay(lines.joined(separator: "\n"))
+        let bundled = try ImportTestSupport.bundled()
+        #expect(result.report.economy.operations.columns == bundled.economy.operations.columns)
+        #expect(result.report.economy.operations.columns.contains { $0.group == "Perioden jan-aug" })
+        #expect(result.report.metadata.period == bundled.metadata.period)
+    }
 }
