@@ -182,7 +182,8 @@ struct FinancialPartParser {
         return labels.count >= 2 ? labels : nil
     }
 
-    /// `Helår   Perioden jan-aug   Perioden fg år` → three groups; `Helår För perioden` → two.
+    /// `Helår   Perioden jan-aug   Perioden fg år` → three groups; `Helår För perioden` → two;
+    /// without the runs of spaces too: `Helår Föregående år` → two.
     static func groups(_ text: String) -> [String] {
         var result: [String] = []
         for piece in text.components(separatedBy: "  ").map({ $0.trimmedWhitespace }) where !piece.isEmpty {
@@ -190,7 +191,11 @@ struct FinancialPartParser {
             let words = piece.split(separator: " ").map(String.init)
             for (k, word) in words.enumerated() {
                 let lower = word.lowercased()
-                let starts = lower == "helår" || lower == "för" || (lower.hasPrefix("perioden") && (k == 0 || words[k - 1].lowercased() != "för"))
+                let previous = k > 0 ? words[k - 1].lowercased() : ""
+                let next = k + 1 < words.count ? words[k + 1].lowercased() : ""
+                // `Föregående år` / `Fg år` is a group of its own, but `Perioden fg år` is one.
+                let previousYear = (lower == "föregående" || lower == "fg") && next == "år" && previous != "perioden" && previous != "för"
+                let starts = lower == "helår" || lower == "för" || (lower.hasPrefix("perioden") && previous != "för") || previousYear
                 if starts, !current.isEmpty {
                     result.append(current.joined(separator: " "))
                     current = []

@@ -263,14 +263,21 @@ extension IndicatorCells {
     /// columns, by what the cells are. Printed values come first, then targets (a target before
     /// a value: nil). A target in free words (`Högre än länssnittet`) is not accepted here: without
     /// spaces it cannot be told from a name's continuation line. Values fill the years from the earliest; plain numbers beyond the years
-    /// are targets. Two targets are etappmål and målvärde; one target alone is the målvärde.
+    /// are targets, and so is a plain number printed last after a comparator target (`≥95 % 100 %`).
+    /// Two targets are etappmål and målvärde; one target alone is the målvärde.
     static func placeByKind(atoms text: ArraySlice<String>, years: Int) -> Placement? {
         let atoms = text.filter { !$0.isEmpty }
         guard !atoms.isEmpty, years > 0 else { return nil }
         var best: (reading: Reading, spread: Double, placement: Placement)?
         for reading in readings(atoms, maxCells: years + 2) where !reading.cells.isEmpty && reading.freeText.isEmpty {
-            let kinds = reading.cells.map(kind)
+            var kinds = reading.cells.map(kind)
             let firstTarget = kinds.firstIndex(of: .target) ?? kinds.count
+            // A plain number right after a comparator target is the målvärde (`≥95 % 100 %`),
+            // unless it may be a thousands group of that target (`≥440 000`).
+            if firstTarget == kinds.count - 2, kinds.last == .value, let last = reading.cells.last,
+               !(last.count == 3 && last.allSatisfy(\.isNumber) && reading.cells[firstTarget].last?.isNumber == true) {
+                kinds[kinds.count - 1] = .target
+            }
             guard kinds[firstTarget...].allSatisfy({ $0 == .target }) else { continue }
             let valueCount = min(firstTarget, years)
             let values = Array(reading.cells.prefix(valueCount))
