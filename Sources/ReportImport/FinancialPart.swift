@@ -32,10 +32,14 @@ struct FinancialPartParser {
 
     let lines: [Line]
     let log: DiagnosticLog
+    /// The text lost its blank lines (`SourceText.blankLinesAreLost`): headings are told by other
+    /// cues than blank lines around them, and paragraphs by `TextJoin.splitWithoutBlankLines`.
+    let blankLinesAreLost: Bool
 
-    init(lines: [Line], log: DiagnosticLog) {
+    init(lines: [Line], log: DiagnosticLog, blankLinesAreLost: Bool = false) {
         self.lines = lines
         self.log = log
+        self.blankLinesAreLost = blankLinesAreLost
     }
 
     static let roleWords: [String: ColumnRole] = ["budget": .budget, "prognos": .forecast, "utfall": .actual, "avvikelse": .deviation]
@@ -63,7 +67,17 @@ struct FinancialPartParser {
                 index = next
                 continue
             }
-            if HeadedText.isSubheading(lines, index, in: content) {
+            // Without blank lines: what follows a heading, a sub-heading or a table starts
+            // like a part (a sub-heading may follow a heading directly).
+            let afterBoundary: Bool
+            if case .paragraph = items.last { afterBoundary = false } else { afterBoundary = true }
+            if blankLinesAreLost, titlesTable(index, in: content, starts: starts, afterBoundary: afterBoundary) {
+                items.append(.heading(line.trimmed, line: line.number))
+                afterHeading = true
+                index += 1
+                continue
+            }
+            if HeadedText.isSubheading(lines, index, in: content, blankLinesAreLost: blankLinesAreLost, afterHeading: blankLinesAreLost && afterBoundary) {
                 items.append(.subheading(line.trimmed, line: line.number))
                 index += 1
                 continue
@@ -79,14 +93,27 @@ struct FinancialPartParser {
             var paragraph = [line]
             index += 1
             while index < content.upperBound, !lines[index].isBlank, starts[index] == nil,
-                  !HeadedText.isSubheading(lines, index, in: content),
+                  !HeadedText.isSubheading(lines, index, in: content, blankLinesAreLost: blankLinesAreLost),
+                  !(blankLinesAreLost && titlesTable(index, in: content, starts: starts, afterBoundary: false)),
                   !(lines[index].text.hasPrefix(" ") && paragraph.last!.trimmed.hasSuffix(".")) {
                 paragraph.append(lines[index])
                 index += 1
             }
-            items.append(.paragraph(Paragraph(text: TextJoin.join(paragraph), lines: paragraph.map(\.number))))
+            let runs = blankLinesAreLost ? TextJoin.splitWithoutBlankLines(paragraph) : [paragraph]
+            for run in runs {
+                items.append(.paragraph(Paragraph(text: TextJoin.join(run), lines: run.map(\.number))))
+            }
         }
         return items
+    }
+
+    /// Text without blank lines: a line that reads as a heading, directly above a table (its
+    /// column header or group line), after the part's start, a heading, a table or a line that
+    /// ends a sentence, is the table's heading (`Covid-19` above `Covid-19, ekonomiska
+    /// konsekvenser, tkr Utfall perioden Prognos helår`).
+    private func titlesTable(_ index: Int, in content: Range<Int>, starts: [Int: Int], afterBoundary: Bool) -> Bool {
+        guard index + 1 < content.upperBound, starts[index + 1] != nil, Words.looksLikeHeading(lines[index].text) else { return false }
+        return index == content.lowerBound || afterBoundary || Words.endsSentence(lines[index - 1].trimmed)
     }
 
     /// Column-label lines by the index where their table starts (group lines above included).
@@ -259,7 +286,13 @@ struct FinancialPartParser {
             if line.trimmed.hasPrefix("*") {
                 var note = [line]
                 cursor += 1
-                while cursor < content.upperBound, !lines[cursor].isBlank { note.append(lines[cursor]); cursor += 1 }
+                // Without blank lines the note ends with its sentence: at a line ending with
+                // `.`, `!` or `?` before a capitalised line (`Exploateringsverksamheten`).
+                while cursor < content.upperBound, !lines[cursor].isBlank,
+                      !(blankLinesAreLost && Words.endsSentence(note[note.count - 1].trimmed) && lines[cursor].trimmed.first?.isUppercase == true) {
+                    note.append(lines[cursor])
+                    cursor += 1
+                }
                 notes.append(TextJoin.join(note))
                 break
             }
