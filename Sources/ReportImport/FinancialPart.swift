@@ -54,7 +54,7 @@ struct FinancialPartParser {
         while index < content.upperBound {
             let line = lines[index]
             if line.isBlank {
-                if line.isWhitespaceOnly, afterHeading, case .heading = items.last {
+                if line.isWhitespaceOnly || (blankLinesAreLost && !TextJoin.isPageEndBlank(lines, index)), afterHeading, case .heading = items.last {
                     items.append(.placeholder(line: line.number))
                 }
                 index += 1
@@ -71,31 +71,24 @@ struct FinancialPartParser {
             // like a part (a sub-heading may follow a heading directly).
             let afterBoundary: Bool
             if case .paragraph = items.last { afterBoundary = false } else { afterBoundary = true }
-            if blankLinesAreLost, titlesTable(index, in: content, starts: starts, afterBoundary: afterBoundary) {
-                items.append(.heading(line.trimmed, line: line.number))
-                afterHeading = true
-                index += 1
-                continue
-            }
-            if HeadedText.isSubheading(lines, index, in: content, blankLinesAreLost: blankLinesAreLost, afterHeading: blankLinesAreLost && afterBoundary) {
-                items.append(.subheading(line.trimmed, line: line.number))
-                index += 1
-                continue
-            }
-            let nextBlank = index + 1 >= content.upperBound || lines[index + 1].isBlank
-            let previousBlank = index == content.lowerBound || lines[index - 1].isBlank
-            if Words.looksLikeHeading(line.text), nextBlank, previousBlank {
-                items.append(.heading(line.trimmed, line: line.number))
-                afterHeading = true
+            if let item = headingItem(index, in: content, starts: starts, afterBoundary: afterBoundary) {
+                items.append(item)
+                if case .heading = item { afterHeading = true }
                 index += 1
                 continue
             }
             var paragraph = [line]
             index += 1
-            while index < content.upperBound, !lines[index].isBlank, starts[index] == nil,
-                  !HeadedText.isSubheading(lines, index, in: content, blankLinesAreLost: blankLinesAreLost),
-                  !(blankLinesAreLost && titlesTable(index, in: content, starts: starts, afterBoundary: false)),
-                  !(lines[index].text.hasPrefix(" ") && paragraph.last!.trimmed.hasSuffix(".")) {
+            while index < content.upperBound {
+                // Without blank lines, the blank lines around a page break carry nothing: the
+                // paragraph goes on (or ends) by `TextJoin.splitWithoutBlankLines`.
+                if blankLinesAreLost, TextJoin.isPageEndBlank(lines, index) {
+                    index += 1
+                    continue
+                }
+                guard !lines[index].isBlank, starts[index] == nil,
+                      headingItem(index, in: content, starts: starts, afterBoundary: false) == nil,
+                      !(lines[index].text.hasPrefix(" ") && paragraph.last!.trimmed.hasSuffix(".")) else { break }
                 paragraph.append(lines[index])
                 index += 1
             }
@@ -105,6 +98,29 @@ struct FinancialPartParser {
             }
         }
         return items
+    }
+
+    /// The heading or sub-heading the non-blank line at `index` is, or `nil`. A heading is
+    /// printed between blank lines, a sub-heading directly above its text (`HeadedText`).
+    /// Without blank lines (`blankLinesAreLost`) a heading is also a line that reads as one
+    /// after the part's start, a heading, a table (`afterBoundary`) or a line that ends a
+    /// sentence, when a table follows directly (`titlesTable`) or a blank line follows (which
+    /// in such text is where the PDF had an image, or a page break).
+    private func headingItem(_ index: Int, in content: Range<Int>, starts: [Int: Int], afterBoundary: Bool) -> Item? {
+        let line = lines[index]
+        if blankLinesAreLost, titlesTable(index, in: content, starts: starts, afterBoundary: afterBoundary) {
+            return .heading(line.trimmed, line: line.number)
+        }
+        if HeadedText.isSubheading(lines, index, in: content, blankLinesAreLost: blankLinesAreLost, afterHeading: blankLinesAreLost && afterBoundary) {
+            return .subheading(line.trimmed, line: line.number)
+        }
+        let nextBlank = index + 1 >= content.upperBound || lines[index + 1].isBlank
+        let previousBlank = index == content.lowerBound || lines[index - 1].isBlank
+        let starting = previousBlank || (blankLinesAreLost && (afterBoundary || Words.endsSentence(lines[index - 1].trimmed)))
+        if Words.looksLikeHeading(line.text), nextBlank, starting {
+            return .heading(line.trimmed, line: line.number)
+        }
+        return nil
     }
 
     /// Text without blank lines: a line that reads as a heading, directly above a table (its

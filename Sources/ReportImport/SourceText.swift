@@ -199,6 +199,16 @@ enum TextJoin {
         return result
     }
 
+    /// A blank line next to page furniture that was taken out (a neighbour's line number is not
+    /// consecutive with its own): the end of a page, not of a paragraph.
+    static func isPageEndBlank(_ lines: [Line], _ index: Int) -> Bool {
+        guard lines[index].isBlank else { return false }
+        let number = lines[index].number
+        let before = index > 0 ? lines[index - 1].number : number - 1
+        let after = index + 1 < lines.count ? lines[index + 1].number : number + 1
+        return before != number - 1 || after != number + 1
+    }
+
     /// Whether `line` ends a paragraph before `next` (see `splitWithoutBlankLines`).
     static func endsParagraph(_ line: Line, before next: Line, fullWidth: Int) -> Bool {
         guard let last = line.trimmed.last, ".!?:".contains(last), next.trimmed.first?.isUppercase == true else { return false }
