@@ -32,10 +32,14 @@ struct FinancialPartParser {
 
     let lines: [Line]
     let log: DiagnosticLog
+    /// The text lost its blank lines (`SourceText.blankLinesAreLost`): headings are told by other
+    /// cues than blank lines around them, and paragraphs by `TextJoin.splitWithoutBlankLines`.
+    let blankLinesAreLost: Bool
 
-    init(lines: [Line], log: DiagnosticLog) {
+    init(lines: [Line], log: DiagnosticLog, blankLinesAreLost: Bool = false) {
         self.lines = lines
         self.log = log
+        self.blankLinesAreLost = blankLinesAreLost
     }
 
     static let roleWords: [String: ColumnRole] = ["budget": .budget, "prognos": .forecast, "utfall": .actual, "avvikelse": .deviation]
@@ -50,7 +54,7 @@ struct FinancialPartParser {
         while index < content.upperBound {
             let line = lines[index]
             if line.isBlank {
-                if line.isWhitespaceOnly, afterHeading, case .heading = items.last {
+                if line.isWhitespaceOnly || (blankLinesAreLost && !TextJoin.isPageEndBlank(lines, index)), afterHeading, case .heading = items.last {
                     items.append(.placeholder(line: line.number))
                 }
                 index += 1
@@ -63,30 +67,69 @@ struct FinancialPartParser {
                 index = next
                 continue
             }
-            if HeadedText.isSubheading(lines, index, in: content) {
-                items.append(.subheading(line.trimmed, line: line.number))
-                index += 1
-                continue
-            }
-            let nextBlank = index + 1 >= content.upperBound || lines[index + 1].isBlank
-            let previousBlank = index == content.lowerBound || lines[index - 1].isBlank
-            if Words.looksLikeHeading(line.text), nextBlank, previousBlank {
-                items.append(.heading(line.trimmed, line: line.number))
-                afterHeading = true
+            // Without blank lines: what follows a heading, a sub-heading or a table starts
+            // like a part (a sub-heading may follow a heading directly).
+            let afterBoundary: Bool
+            if case .paragraph = items.last { afterBoundary = false } else { afterBoundary = true }
+            if let item = headingItem(index, in: content, starts: starts, afterBoundary: afterBoundary) {
+                items.append(item)
+                if case .heading = item { afterHeading = true }
                 index += 1
                 continue
             }
             var paragraph = [line]
             index += 1
-            while index < content.upperBound, !lines[index].isBlank, starts[index] == nil,
-                  !HeadedText.isSubheading(lines, index, in: content),
-                  !(lines[index].text.hasPrefix(" ") && paragraph.last!.trimmed.hasSuffix(".")) {
+            while index < content.upperBound {
+                // Without blank lines, the blank lines around a page break carry nothing: the
+                // paragraph goes on (or ends) by `TextJoin.splitWithoutBlankLines`.
+                if blankLinesAreLost, TextJoin.isPageEndBlank(lines, index) {
+                    index += 1
+                    continue
+                }
+                guard !lines[index].isBlank, starts[index] == nil,
+                      headingItem(index, in: content, starts: starts, afterBoundary: false) == nil,
+                      !(lines[index].text.hasPrefix(" ") && paragraph.last!.trimmed.hasSuffix(".")) else { break }
                 paragraph.append(lines[index])
                 index += 1
             }
-            items.append(.paragraph(Paragraph(text: TextJoin.join(paragraph), lines: paragraph.map(\.number))))
+            let runs = blankLinesAreLost ? TextJoin.splitWithoutBlankLines(paragraph) : [paragraph]
+            for run in runs {
+                items.append(.paragraph(Paragraph(text: TextJoin.join(run), lines: run.map(\.number))))
+            }
         }
         return items
+    }
+
+    /// The heading or sub-heading the non-blank line at `index` is, or `nil`. A heading is
+    /// printed between blank lines, a sub-heading directly above its text (`HeadedText`).
+    /// Without blank lines (`blankLinesAreLost`) a heading is also a line that reads as one
+    /// after the part's start, a heading, a table (`afterBoundary`) or a line that ends a
+    /// sentence, when a table follows directly (`titlesTable`) or a blank line follows (which
+    /// in such text is where the PDF had an image, or a page break).
+    private func headingItem(_ index: Int, in content: Range<Int>, starts: [Int: Int], afterBoundary: Bool) -> Item? {
+        let line = lines[index]
+        if blankLinesAreLost, titlesTable(index, in: content, starts: starts, afterBoundary: afterBoundary) {
+            return .heading(line.trimmed, line: line.number)
+        }
+        if HeadedText.isSubheading(lines, index, in: content, blankLinesAreLost: blankLinesAreLost, afterHeading: blankLinesAreLost && afterBoundary) {
+            return .subheading(line.trimmed, line: line.number)
+        }
+        let nextBlank = index + 1 >= content.upperBound || lines[index + 1].isBlank
+        let previousBlank = index == content.lowerBound || lines[index - 1].isBlank
+        let starting = previousBlank || (blankLinesAreLost && (afterBoundary || Words.endsSentence(lines[index - 1].trimmed)))
+        if Words.looksLikeHeading(line.text), nextBlank, starting {
+            return .heading(line.trimmed, line: line.number)
+        }
+        return nil
+    }
+
+    /// Text without blank lines: a line that reads as a heading, directly above a table (its
+    /// column header or group line), after the part's start, a heading, a table or a line that
+    /// ends a sentence, is the table's heading (`Covid-19` above `Covid-19, ekonomiska
+    /// konsekvenser, tkr Utfall perioden Prognos helår`).
+    private func titlesTable(_ index: Int, in content: Range<Int>, starts: [Int: Int], afterBoundary: Bool) -> Bool {
+        guard index + 1 < content.upperBound, starts[index + 1] != nil, Words.looksLikeHeading(lines[index].text) else { return false }
+        return index == content.lowerBound || afterBoundary || Words.endsSentence(lines[index - 1].trimmed)
     }
 
     /// Column-label lines by the index where their table starts (group lines above included).
@@ -275,7 +318,13 @@ struct FinancialPartParser {
             if line.trimmed.hasPrefix("*") {
                 var note = [line]
                 cursor += 1
-                while cursor < content.upperBound, !lines[cursor].isBlank { note.append(lines[cursor]); cursor += 1 }
+                // Without blank lines the note ends with its sentence: at a line ending with
+                // `.`, `!` or `?` before a capitalised line (`Exploateringsverksamheten`).
+                while cursor < content.upperBound, !lines[cursor].isBlank,
+                      !(blankLinesAreLost && Words.endsSentence(note[note.count - 1].trimmed) && lines[cursor].trimmed.first?.isUppercase == true) {
+                    note.append(lines[cursor])
+                    cursor += 1
+                }
                 notes.append(TextJoin.join(note))
                 break
             }

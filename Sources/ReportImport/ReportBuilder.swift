@@ -32,7 +32,7 @@ struct ReportBuilder {
     mutating func build() throws(ImportFailure) -> Report {
         let parts = try segment()
 
-        var summaryParser = SummaryParser(lines: lines, log: log)
+        var summaryParser = SummaryParser(lines: lines, log: log, blankLinesAreLost: source.blankLinesAreLost)
         let summarySections = summaryParser.sections(in: parts.summary)
         let preliminary = summaryParser.preliminaryAssessment(in: parts.preliminaryAssessment)
 
@@ -45,7 +45,7 @@ struct ReportBuilder {
         func part(_ heading: String) -> (headingIndex: Int, content: Range<Int>)? {
             parts.topLevel.first { $0.heading == heading }.map { ($0.headingIndex, $0.content) }
         }
-        let financial = FinancialPartParser(lines: lines, log: log)
+        let financial = FinancialPartParser(lines: lines, log: log, blankLinesAreLost: source.blankLinesAreLost)
         // A part the report does not have is an empty list of items (its tables are recorded
         // empty by the assembly).
         let economyPart = part(Self.economyHeading)
@@ -58,7 +58,7 @@ struct ReportBuilder {
                                                         economyLine: economyPart.map { lines[$0.headingIndex].number },
                                                         investmentsLine: investmentsPart.map { lines[$0.headingIndex].number })
 
-        let sectionParser = SectionParser(lines: lines, log: log)
+        let sectionParser = SectionParser(lines: lines, log: log, blankLinesAreLost: source.blankLinesAreLost)
         var sections: [TextSection] = []
         for entry in parts.topLevel where options.sectionHeadings.contains(entry.heading) {
             sections.append(sectionParser.section(heading: entry.heading, headingIndex: entry.headingIndex, content: entry.content))

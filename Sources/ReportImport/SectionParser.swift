@@ -5,6 +5,8 @@ import ReportCore
 struct SectionParser {
     let lines: [Line]
     let log: DiagnosticLog
+    /// The text lost its blank lines (`SourceText.blankLinesAreLost`).
+    var blankLinesAreLost = false
 
     /// An empty table in the text: two or more lines of three or more spaces only (its empty rows),
     /// with its caption and column header (up to two short lines) above them. It carries no data;
@@ -34,13 +36,37 @@ struct SectionParser {
             }
             log.info(numbers, "an empty table (\(texts.joined(separator: " / "))) with \(emptyRows.count) empty rows; left out, noted on the section \"\(heading)\"")
             kept = kept.indices.filter { !removed.contains($0) }.map { kept[$0] }
+        } else if blankLinesAreLost, let table = trailingEmptyTable(kept) {
+            let caption = kept[table.caption].trimmed
+            let columns = kept[table.header].trimmed.split(separator: " ").map(String.init)
+            let list = columns.dropLast().joined(separator: ", ") + " och " + (columns.last ?? "")
+            note = "Tabellen \"\(caption)\" med kolumnerna \(list) har inga ifyllda rader i texten."
+            log.info([kept[table.caption].number, kept[table.header].number],
+                     "a table caption and column header (\(caption)) without rows end the section \"\(heading)\" (empty rows are lost with the blank lines); left out, noted on the section")
+            kept.removeSubrange(table.caption...)
         }
-        let blocks = HeadedText.blocks(kept, in: 0 ..< kept.count)
+        let blocks = HeadedText.blocks(kept, in: 0 ..< kept.count, blankLinesAreLost: blankLinesAreLost)
         var section = HeadedText.section(heading: heading, blocks: blocks)
         section.note = note
         if section.paragraphs.isEmpty && (section.subsections ?? []).isEmpty {
             log.warning([lines[headingIndex].number], "the section \"\(heading)\" has no text")
         }
         return section
+    }
+
+    /// Text without blank lines, whose empty table rows were lost with them: the section ends
+    /// with a caption (a line that reads as a heading) and a column header (two or more words,
+    /// each capitalised, no end punctuation), after a line that ends a sentence. Their indices in
+    /// `kept`, or `nil`.
+    func trailingEmptyTable(_ kept: [Line]) -> (caption: Int, header: Int)? {
+        let filled = kept.indices.filter { !kept[$0].isBlank }
+        guard filled.count >= 3 else { return nil }
+        let (before, captionIndex, headerIndex) = (filled[filled.count - 3], filled[filled.count - 2], filled[filled.count - 1])
+        let header = kept[headerIndex].trimmed
+        let words = header.split(separator: " ")
+        guard words.count >= 2, header.count <= 70, !".,:;!?".contains(header.last ?? "."),
+              words.allSatisfy({ $0.first?.isUppercase == true }) else { return nil }
+        guard Words.looksLikeHeading(kept[captionIndex].text), Words.endsSentence(kept[before].trimmed) else { return nil }
+        return (captionIndex, headerIndex)
     }
 }

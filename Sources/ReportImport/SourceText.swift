@@ -175,6 +175,47 @@ enum TextJoin {
         return result
     }
 
+    /// Paragraphs of a run of lines that lost its blank lines (README, "When blank lines are
+    /// lost"): a paragraph ends at a line that ends a sentence (`.`, `!`, `?`, `:`) followed by a
+    /// line starting with a capital letter, when the next line's first word would have fitted on
+    /// it: its length plus a space and that word stays under 95 % of the run's longest line (the
+    /// run's full width, measured in characters: the margin allows for a proportional font).
+    /// The last line of a printed paragraph rarely reaches the right margin; a line of a running
+    /// paragraph breaks only where the next word no longer fits.
+    static func splitWithoutBlankLines(_ run: [Line]) -> [[Line]] {
+        guard run.count > 1 else { return run.isEmpty ? [] : [run] }
+        let fullWidth = run.map(\.trimmed.count).max() ?? 0
+        var result: [[Line]] = []
+        var current: [Line] = []
+        for (position, line) in run.enumerated() {
+            current.append(line)
+            guard position + 1 < run.count else { break }
+            if endsParagraph(line, before: run[position + 1], fullWidth: fullWidth) {
+                result.append(current)
+                current = []
+            }
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
+    }
+
+    /// A blank line next to page furniture that was taken out (a neighbour's line number is not
+    /// consecutive with its own): the end of a page, not of a paragraph.
+    static func isPageEndBlank(_ lines: [Line], _ index: Int) -> Bool {
+        guard lines[index].isBlank else { return false }
+        let number = lines[index].number
+        let before = index > 0 ? lines[index - 1].number : number - 1
+        let after = index + 1 < lines.count ? lines[index + 1].number : number + 1
+        return before != number - 1 || after != number + 1
+    }
+
+    /// Whether `line` ends a paragraph before `next` (see `splitWithoutBlankLines`).
+    static func endsParagraph(_ line: Line, before next: Line, fullWidth: Int) -> Bool {
+        guard let last = line.trimmed.last, ".!?:".contains(last), next.trimmed.first?.isUppercase == true else { return false }
+        let nextWord = next.trimmed.prefix { $0 != " " }.count
+        return Double(line.trimmed.count + 1 + nextWord) < 0.95 * Double(fullWidth)
+    }
+
     /// A comment in a narrow table cell: line breaks are soft; a new paragraph starts after a
     /// blank line or after a line that ends with `.` or `:`.
     static func cellParagraphs(_ lines: [Line]) -> [String] {
@@ -295,6 +336,12 @@ enum Words {
         guard let first = trimmed.first, first.isUppercase, trimmed.count <= 60 else { return false }
         guard let last = trimmed.last, !".,:;!?".contains(last) else { return false }
         return trimmed.split(separator: " ").count <= maxWords
+    }
+
+    /// The line ends a sentence: its last character is `.`, `!` or `?`.
+    static func endsSentence(_ text: String) -> Bool {
+        guard let last = text.trimmedWhitespace.last else { return false }
+        return ".!?".contains(last)
     }
 }
 

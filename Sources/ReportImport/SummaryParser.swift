@@ -17,34 +17,53 @@ struct HeadedBlock {
 /// Splits running text at sub-headings: a short line that reads as a heading (see
 /// `Words.looksLikeHeading`), printed directly above text (no blank line between), after a blank
 /// line, the start of the part or a line that ends a sentence.
+///
+/// When the text lost its blank lines (`blankLinesAreLost`), a sub-heading also follows a line
+/// ending with `!` or `?`, or another heading (`afterHeading`: `Ekonomi, drift (per verksamhet)` /
+/// `Politisk verksamhet`), and paragraphs are split by `TextJoin.splitWithoutBlankLines`.
 enum HeadedText {
-    static func isSubheading(_ lines: [Line], _ index: Int, in range: Range<Int>) -> Bool {
+    static func isSubheading(_ lines: [Line], _ index: Int, in range: Range<Int>, blankLinesAreLost: Bool = false, afterHeading: Bool = false) -> Bool {
         let line = lines[index]
         guard Words.looksLikeHeading(line.text), index + 1 < range.upperBound else { return false }
         let next = lines[index + 1]
         guard !next.isBlank, let first = next.trimmed.first, first.isUppercase || first.isNumber else { return false }
         guard index > range.lowerBound else { return true }
         let previous = lines[index - 1]
+        if blankLinesAreLost {
+            return previous.isBlank || afterHeading || Words.endsSentence(previous.trimmed)
+        }
         return previous.isBlank || previous.trimmed.hasSuffix(".")
     }
 
-    static func paragraphs(_ lines: [Line]) -> [Paragraph] {
-        TextJoin.blocks(lines, splitAtIndentedStart: true).map { Paragraph(text: TextJoin.join($0), lines: $0.map(\.number)) }
+    static func paragraphs(_ lines: [Line], blankLinesAreLost: Bool = false) -> [Paragraph] {
+        var runs = TextJoin.blocks(lines, splitAtIndentedStart: true)
+        if blankLinesAreLost {
+            runs = runs.flatMap(TextJoin.splitWithoutBlankLines)
+        }
+        return runs.map { Paragraph(text: TextJoin.join($0), lines: $0.map(\.number)) }
     }
 
-    static func blocks(_ lines: [Line], in range: Range<Int>) -> [HeadedBlock] {
+    static func blocks(_ lines: [Line], in range: Range<Int>, blankLinesAreLost: Bool = false) -> [HeadedBlock] {
+        if blankLinesAreLost, range.contains(where: { TextJoin.isPageEndBlank(lines, $0) }) {
+            // The blank lines around a page break carry nothing in such text.
+            let kept = range.filter { !TextJoin.isPageEndBlank(lines, $0) }.map { lines[$0] }
+            return blocks(kept, in: 0 ..< kept.count, blankLinesAreLost: true)
+        }
         var result: [HeadedBlock] = [HeadedBlock(heading: nil, headingLine: nil, paragraphs: [])]
         var pending: [Line] = []
+        var afterHeading = false
         func flush() {
-            result[result.count - 1].paragraphs += paragraphs(pending)
+            result[result.count - 1].paragraphs += paragraphs(pending, blankLinesAreLost: blankLinesAreLost)
             pending = []
         }
         for index in range {
-            if isSubheading(lines, index, in: range) {
+            if isSubheading(lines, index, in: range, blankLinesAreLost: blankLinesAreLost, afterHeading: afterHeading) {
                 flush()
                 result.append(HeadedBlock(heading: lines[index].trimmed, headingLine: lines[index].number, paragraphs: []))
+                afterHeading = true
             } else {
                 pending.append(lines[index])
+                afterHeading = false
             }
         }
         flush()
@@ -64,16 +83,19 @@ enum HeadedText {
 struct SummaryParser {
     let lines: [Line]
     let log: DiagnosticLog
+    /// The text lost its blank lines (`SourceText.blankLinesAreLost`).
+    let blankLinesAreLost: Bool
     /// Per sub-heading of the summary, its paragraphs with line numbers (for statements).
     private(set) var paragraphLines: [(heading: String, paragraphs: [Paragraph])] = []
 
-    init(lines: [Line], log: DiagnosticLog) {
+    init(lines: [Line], log: DiagnosticLog, blankLinesAreLost: Bool = false) {
         self.lines = lines
         self.log = log
+        self.blankLinesAreLost = blankLinesAreLost
     }
 
     mutating func sections(in range: Range<Int>) -> [TextSection] {
-        let blocks = HeadedText.blocks(lines, in: range)
+        let blocks = HeadedText.blocks(lines, in: range, blankLinesAreLost: blankLinesAreLost)
         paragraphLines = blocks.map { ($0.heading ?? "Sammanfattning", $0.paragraphs) }
         return [HeadedText.section(heading: "Sammanfattning", blocks: blocks)]
     }
