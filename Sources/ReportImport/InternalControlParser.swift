@@ -48,7 +48,7 @@ struct InternalControlParser {
             index += 1
         }
         let introEnd = starts.first?.index ?? content.upperBound
-        let introBlocks = HeadedText.paragraphs(Array(lines[content.lowerBound ..< introEnd]))
+        let introBlocks = HeadedText.paragraphs(Array(lines[content.lowerBound ..< introEnd]), blankLinesAreLost: blankLinesAreLost)
         introductionLines = introBlocks
         let introduction = TextSection(id: Words.slug(heading), heading: heading, paragraphs: introBlocks.map(\.text))
 

@@ -94,6 +94,16 @@ import Testing
         #expect(result.report.internalControl.auditActions == bundled.internalControl.auditActions)
     }
 
+    /// The introduction of Plan för intern kontroll is split into its paragraphs by the rule for
+    /// text without blank lines (a short line that ends a sentence), and its count statements read.
+    @Test func theInternalControlIntroductionKeepsItsParagraphsWithoutBlankLines() throws {
+        let result = try ImportTestSupport.importWithOverlay(try Self.withoutBlankLines())
+        let bundled = try ImportTestSupport.bundled()
+        #expect(bundled.internalControl.introduction.paragraphs.count == 3)
+        #expect(result.report.internalControl.introduction.paragraphs == bundled.internalControl.introduction.paragraphs)
+        #expect(result.report.summary.statements == bundled.summary.statements)
+    }
+
     /// Every systematic control comes out as from the text with its blank lines: process,
     /// control, rationale, status, comment, and the note on a floating process label; and
     /// against the bundled report every field but the transcriber's notes.
