@@ -317,11 +317,10 @@ struct InternalControlParser {
     private func lostReading(_ gap: [Line], isFirst: Bool, isRest: Bool, openers: Set<String>) -> GapReading {
         var reading = GapReading()
         guard let firstContent = gap.firstIndex(where: { !$0.isBlank }) else { return reading }
-        func endsSentence(_ line: Line) -> Bool { line.trimmed.last.map { ".!?".contains($0) } ?? false }
         func isLabel(_ j: Int) -> Bool {
             guard j >= firstContent, isFirst || j > firstContent, !gap[j].isBlank,
                   Words.looksLikeHeading(gap[j].text, maxWords: 4) else { return false }
-            return j == firstContent || gap[j - 1].isBlank || endsSentence(gap[j - 1])
+            return j == firstContent || gap[j - 1].isBlank || Words.endsSentence(gap[j - 1].trimmed)
         }
         func opens(_ line: Line) -> Bool {
             let first = line.trimmed.split(separator: " ").first.map(String.init) ?? ""
@@ -344,7 +343,7 @@ struct InternalControlParser {
         for j in stride(from: lastContent, through: firstContent, by: -1) where !gap[j].isBlank {
             guard gap[j...].filter({ !$0.isBlank }).count <= 6 else { break }
             guard gap[j].trimmed.first?.isUppercase == true, isFirst || j > firstContent else { continue }
-            if (isFirst && j == firstContent) || gap[j - 1].isBlank || endsSentence(gap[j - 1]) || isLabel(j - 1) {
+            if (isFirst && j == firstContent) || gap[j - 1].isBlank || Words.endsSentence(gap[j - 1].trimmed) || isLabel(j - 1) {
                 start = j
                 break
             }
