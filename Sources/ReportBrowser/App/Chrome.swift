@@ -226,13 +226,9 @@ enum Chrome {
         guard y >= 0 else { return }
         grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), style: Style(.hintBar))
         let mode = state.mode.keys
-        let hasFilter = !FilterOptions.labels(for: state.top.id, data: state.data).isEmpty
         var x = 0
         for binding in KeyBindings.all {
-            guard let hint = binding.hint, binding.modes.contains(mode) else { continue }
-            if binding.needsFilter && !hasFilter { continue }
-            if binding.needsHits && state.search.hits.isEmpty { continue }
-            if binding.needsArchive && !state.archive.available { continue }
+            guard let hint = binding.hint, KeyBindings.acts(binding, in: mode, state) else { continue }
             let key = binding.hintKey
             let needed = DisplayWidth.of(key) + 1 + DisplayWidth.of(hint) + 2
             if x + needed > state.width { break }

@@ -48,6 +48,11 @@ struct ViewModel: Sendable, Equatable {
     /// The selectable index of the line with `key`.
     func index(of key: LineKey) -> Int? { selectableByKey[key] }
 
+    /// Whether some selectable line's key satisfies `predicate`.
+    func containsKey(where predicate: (LineKey) -> Bool) -> Bool {
+        selectable.contains { lines[$0].key.map(predicate) ?? false }
+    }
+
     /// The selectable index of `line`, if that line is selectable.
     func selectableIndex(atLine line: Int) -> Int? {
         let position = selectable.partitioningIndex { $0 >= line }
