@@ -83,6 +83,12 @@ import Testing
             let status = screen[height - 2]
             #expect(Self.labelled(status, width: width), "status line at \(width)x\(height): \(status)")
         }
+        // The home's breadcrumb names the open report: a generated board's label stays.
+        for (width, height) in Self.sizes.dropLast() {
+            let crumb = try lines("<Enter>a", width, height)[1]
+            #expect(crumb.contains("öppen:"), "\(crumb)")
+            #expect(crumb.contains(Self.cutLabel), "breadcrumb at \(width)x\(height): \(crumb)")
+        }
     }
 
     @Test func theArchiveScreensKeepTheLabel() throws {
