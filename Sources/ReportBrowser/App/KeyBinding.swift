@@ -16,6 +16,12 @@ struct KeyBinding: Sendable {
         case hits
         /// The view shown is an indicator or lists indicators (history acts on the selected one).
         case indicator
+        /// The selected line opens something (or folds its group): Enter acts on it.
+        case openable
+        /// On the screens, there is somewhere to go back to: a view below the top one, another
+        /// section's top (back goes to the overview) or, with no report open, the archive home.
+        /// Over zoom and in the help, back always acts (it leaves them).
+        case backTarget
     }
 
     var keys: [Key]

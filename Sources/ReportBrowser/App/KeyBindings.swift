@@ -5,8 +5,10 @@ enum KeyBindings {
         let scrolling: Set<InputMode> = [.browse, .help, .archiveHome]
         let table: [KeyBinding] = [
             KeyBinding(keys: [.char("?"), .function(1)], command: .help, help: "Visa eller stäng hjälpen", hint: "hjälp", modes: [.browse, .help, .zoom, .archiveHome]),
-            KeyBinding(keys: [.enter, .right, .char("l")], command: .drill, help: "Öppna den markerade raden (fäll ut/ihop en grupp)", hint: "öppna", modes: browse),
-            KeyBinding(keys: [.escape, .left, .char("h"), .backspace], command: .back, help: "Tillbaka dit du var", hint: "tillbaka", modes: [.browse, .help, .zoom]),
+            KeyBinding(keys: [.enter, .right, .char("l")], command: .drill, help: "Öppna den markerade raden (fäll ut/ihop en grupp)", hint: "öppna", modes: browse,
+                       requires: [.openable]),
+            KeyBinding(keys: [.escape, .left, .char("h"), .backspace], command: .back, help: "Tillbaka dit du var", hint: "tillbaka", modes: [.browse, .help, .zoom],
+                       requires: [.backTarget]),
             KeyBinding(keys: [.char("/")], command: .search, help: "Sök i namn, texter och tabellsiffror", hint: "sök", modes: browse, requires: [.report]),
             KeyBinding(keys: [.char("n")], command: .nextHit, help: "Nästa träff", hint: "nästa", modes: browse, requires: [.hits]),
             KeyBinding(keys: [.char("N")], command: .previousHit, help: "Föregående träff", hint: "föreg.", modes: browse, requires: [.hits]),
@@ -69,6 +71,8 @@ enum KeyBindings {
             case .filter: !FilterOptions.labels(for: state.top.id, data: state.data).isEmpty
             case .hits: !state.search.hits.isEmpty
             case .indicator: state.showsIndicator
+            case .openable: state.top.visibleSelectedLine(state.viewportHeight).map { state.top.model.line($0).action != nil } ?? false
+            case .backTarget: mode != .browse || state.stack.count > 1 || state.section != .overview || !state.hasReport
             }
         }
     }

@@ -48,9 +48,9 @@ struct ViewModel: Sendable, Equatable {
     /// The selectable index of the line with `key`.
     func index(of key: LineKey) -> Int? { selectableByKey[key] }
 
-    /// Whether some selectable line's key satisfies `predicate`.
-    func containsKey(where predicate: (LineKey) -> Bool) -> Bool {
-        selectable.contains { lines[$0].key.map(predicate) ?? false }
+    /// Whether some selectable line satisfies `predicate`.
+    func containsSelectable(where predicate: (Line) -> Bool) -> Bool {
+        selectable.contains { predicate(lines[$0]) }
     }
 
     /// The selectable index of `line`, if that line is selectable.

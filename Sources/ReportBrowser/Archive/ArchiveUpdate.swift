@@ -86,7 +86,7 @@ extension AppState {
     /// Whether the view shown is an indicator or lists indicators (`H` acts there).
     var showsIndicator: Bool {
         if case .indicator = top.id { return true }
-        return top.model.containsKey { if case .indicator = $0 { true } else { false } }
+        return top.model.containsSelectable { if case .indicator? = $0.key { true } else { false } }
     }
 
     /// The indicator the view is on: an indicator's own view, or the selected row of a list.

@@ -100,12 +100,13 @@ import Testing
 
     /// Messages the browser gives for a key that does nothing where it was pressed.
     static let nothingDone = ["Rapporten är inte öppnad ur arkivet", "Ingen rapport är öppen", "Vyn har inget statusfilter",
-                              "Ingen sökning", "Markera en indikator först", "Välj en rapport med Enter", "Okänd tangent"]
+                              "Ingen sökning", "Markera en indikator först", "Välj en rapport med Enter", "Okänd tangent",
+                              "Du är högst upp", "Inget att öppna här"]
 
     /// Every context the help opens over, reached by keys: a file, a report from the archive
     /// (overview, indicator list, indicator), the home with and without a report, the kommun
     /// view without a report, zoom, and a search with hits.
-    static let fileContexts = ["", "9", "2jj<Enter>j<Enter>", "4", "z", "/sjukfrånvaro<Enter>"]
+    static let fileContexts = ["", "9", "2jj<Enter>j<Enter>", "4", "z", "/sjukfrånvaro<Enter>", "7<Enter>", "3<Enter>", "8j<Enter>", "2"]
     static let archiveContexts = ["", "jl<Enter>", "jl<Enter>9", "jl<Enter>a", "K", "jl<Enter>z", "jl<Enter>2jj<Enter>j<Enter>"]
 
     @Test func everyKeyTheHelpListsActsWhereTheHelpWasOpened() throws {
@@ -126,6 +127,22 @@ import Testing
         for context in Self.archiveContexts {
             try check(try archive.state(context), context) { try archive.state(context + $0) }
         }
+    }
+
+    @Test func enterAndEscAreOfferedOnlyWhereTheyDoSomething() throws {
+        // The top of the overview: Esc has nowhere to go back to.
+        let top = render(try BrowserFixture.state("", width: 200, height: 30)).lines().last ?? ""
+        #expect(!top.contains(" Esc tillbaka "), "\(top)")
+        #expect(top.contains(" Enter öppna "), "\(top)")
+        #expect(!help(try BrowserFixture.state("?", width: 120, height: 80)).contains("Tillbaka dit du var"))
+        // A text has nothing to open; Esc goes back from it.
+        let text = render(try BrowserFixture.state("7<Enter>", width: 200, height: 30)).lines().last ?? ""
+        #expect(!text.contains(" Enter öppna "), "\(text)")
+        #expect(text.contains(" Esc tillbaka "), "\(text)")
+        #expect(!help(try BrowserFixture.state("7<Enter>?", width: 120, height: 80)).contains("Öppna den markerade raden"))
+        // Another section's top goes back to the overview; while the help is shown Esc closes it.
+        #expect(help(try BrowserFixture.state("2?", width: 120, height: 80)).contains("Tillbaka dit du var"))
+        #expect((render(try BrowserFixture.state("?", width: 200, height: 30)).lines().last ?? "").contains(" Esc tillbaka "))
     }
 
     @Test func zoomAndStatusBasisNeedAReport() throws {

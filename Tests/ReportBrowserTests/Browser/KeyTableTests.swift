@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func theHintBarShowsOneKeyPerEntry() throws {
-        let lines = render(try BrowserFixture.state("", width: 200, height: 30)).lines()
+        let lines = render(try BrowserFixture.state("2", width: 200, height: 30)).lines()
         let hints = lines.last ?? ""
         #expect(hints.contains(" ? hjälp "))
         #expect(hints.contains(" Esc tillbaka "))
