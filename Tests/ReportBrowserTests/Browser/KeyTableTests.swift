@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func noKeyIsBoundTwiceInOneMode() throws {
-        for mode in [InputMode.browse, .help, .zoom, .searchPrompt] {
+        for mode in [InputMode.browse, .help, .zoom, .searchPrompt, .archiveHome] {
             var seen: [Key: Command] = [:]
             for binding in KeyBindings.all where binding.modes.contains(mode) {
                 for key in binding.keys {
