@@ -45,8 +45,8 @@ enum KeyDecoder {
         }
     }
 
-    /// A mouse report from `getmouse`; nil for events the browser ignores (motion, clicks
-    /// synthesised by ncurses).
+    /// A mouse report from `getmouse`; nil for events the browser ignores (motion, other buttons'
+    /// clicks).
     static func mouse(_ event: MEVENT) -> MouseEvent? {
         mouseKind(event.bstate).map { MouseEvent(kind: $0, x: Int(event.x), y: Int(event.y)) }
     }
@@ -54,6 +54,7 @@ enum KeyDecoder {
     /// The ncurses button bits the browser reads.
     enum MouseBits {
         static var button1Pressed: mmask_t { nc_button1_pressed() }
+        static var button1Clicked: mmask_t { nc_button1_clicked() }
         static var button1DoubleClicked: mmask_t { nc_button1_double_clicked() }
         static var wheelUp: mmask_t { nc_button4_pressed() }
         static var wheelDown: mmask_t { nc_button5_pressed() }
@@ -64,6 +65,9 @@ enum KeyDecoder {
         let kinds: [(mmask_t, MouseEvent.Kind)] = [
             (nc_button1_double_clicked(), .doubleClick(button: 1)),
             (nc_button1_pressed(), .press(button: 1)),
+            // Even with `mouseinterval(0)` ncurses merges a press and its release that arrive in
+            // one read (a quick click over a slow link) into a click: it acts as the press would.
+            (nc_button1_clicked(), .press(button: 1)),
             (nc_button2_pressed(), .press(button: 2)),
             (nc_button3_pressed(), .press(button: 3)),
             (nc_button4_pressed(), .wheelUp),

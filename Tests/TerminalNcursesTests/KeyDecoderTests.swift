@@ -68,6 +68,9 @@ import Testing
     @Test func theDecoderMapsButtonBitsIncludingTheDoubleClick() {
         #expect(KeyDecoder.mouseKind(KeyDecoder.MouseBits.button1Pressed) == .press(button: 1))
         #expect(KeyDecoder.mouseKind(KeyDecoder.MouseBits.button1DoubleClicked) == .doubleClick(button: 1))
+        // A press and release read at once come as a click; it selects as a press does (and a
+        // second one soon after on the same cell is a double click).
+        #expect(KeyDecoder.mouseKind(KeyDecoder.MouseBits.button1Clicked) == .press(button: 1))
         #expect(KeyDecoder.mouseKind(KeyDecoder.MouseBits.wheelUp) == .wheelUp)
         #expect(KeyDecoder.mouseKind(KeyDecoder.MouseBits.wheelDown) == .wheelDown)
         #expect(KeyDecoder.mouseKind(0) == nil)

@@ -25,11 +25,26 @@ enum Chrome {
                 x += grid.put(tab, x: x, y: 0, style: style)
             }
         } else {
-            let text = " Malkoll · \(state.data.title) · \(state.data.subtitle)"
             // Cut before the status basis named at the right, not under it.
-            grid.put(text, x: 0, y: 0, style: Style(.header), maxWidth: state.width - basisWidth(state))
+            let room = state.width - basisWidth(state)
+            grid.put(titleBar(state.data.title, state.data.subtitle, width: room), x: 0, y: 0, style: Style(.header), maxWidth: room)
         }
         if state.showsIndicatorStatuses { drawBasis(state, y: 0, into: &grid) }
+    }
+
+    /// " Malkoll · title · subtitle" in `width` columns. A generated report's label (at the end
+    /// of its subtitle) stays visible: the title and the rest of the subtitle share what is left,
+    /// and where that is too little for both, the two are cut together before the label.
+    static func titleBar(_ title: String, _ subtitle: String, width: Int) -> String {
+        let title = TextSanitizer.sanitize(title), subtitle = TextSanitizer.sanitize(subtitle)
+        let full = " Malkoll · \(title) · \(subtitle)"
+        guard DisplayWidth.of(full) > width, let (body, label) = TextSanitizer.trailingLabel(subtitle) else { return full }
+        let budget = width - DisplayWidth.of(" Malkoll ·  ·  ") - DisplayWidth.of(label)
+        if budget >= 2 * TextSanitizer.minimumBody + 2 {
+            let (shortTitle, shortBody) = TextSanitizer.share(title, body, width: budget)
+            return " Malkoll · \(shortTitle) · \(shortBody) \(label)"
+        }
+        return " " + TextSanitizer.truncateKeepingLabel("\(title) · \(subtitle)", width: max(0, width - 1))
     }
 
     /// Names whose statuses are shown ("Beräknad status" / "Rapportens bedömning"), right-aligned.
@@ -226,13 +241,9 @@ enum Chrome {
         guard y >= 0 else { return }
         grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), style: Style(.hintBar))
         let mode = state.mode.keys
-        let hasFilter = !FilterOptions.labels(for: state.top.id, data: state.data).isEmpty
         var x = 0
         for binding in KeyBindings.all {
-            guard let hint = binding.hint, binding.modes.contains(mode) else { continue }
-            if binding.needsFilter && !hasFilter { continue }
-            if binding.needsHits && state.search.hits.isEmpty { continue }
-            if binding.needsArchive && !state.archive.available { continue }
+            guard let hint = binding.hint, KeyBindings.acts(binding, in: mode, state) else { continue }
             let key = binding.hintKey
             let needed = DisplayWidth.of(key) + 1 + DisplayWidth.of(hint) + 2
             if x + needed > state.width { break }

@@ -48,6 +48,11 @@ struct ViewModel: Sendable, Equatable {
     /// The selectable index of the line with `key`.
     func index(of key: LineKey) -> Int? { selectableByKey[key] }
 
+    /// Whether some selectable line satisfies `predicate`.
+    func containsSelectable(where predicate: (Line) -> Bool) -> Bool {
+        selectable.contains { predicate(lines[$0]) }
+    }
+
     /// The selectable index of `line`, if that line is selectable.
     func selectableIndex(atLine line: Int) -> Int? {
         let position = selectable.partitioningIndex { $0 >= line }

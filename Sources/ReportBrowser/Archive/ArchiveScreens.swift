@@ -14,9 +14,10 @@ private func item(_ text: String, width: Int, indent: Int, role: StyleRole = .no
 }
 
 /// "Förändringar mot delårsrapport januari–augusti 2021": the sticky line over the change screens.
-private func comparedLine(_ comparison: ReportComparison, _ title: String) -> [Line] {
+private func comparedLine(_ comparison: ReportComparison, _ title: String, width: Int) -> [Line] {
     guard let previous = comparison.previous else { return [] }
-    return [.text(title.hasSuffix(" i") ? "\(title) \(previous.title)" : "\(title) mot \(previous.title)", .muted, indent: 1)]
+    let text = title.hasSuffix(" i") ? "\(title) \(previous.title)" : "\(title) mot \(previous.title)"
+    return [.text(TextSanitizer.truncateKeepingLabel(text, width: max(1, width - 1)), .muted, indent: 1)]
 }
 
 /// Förändringar: what changed since the previous report of the board, grouped as `malkoll diff`
@@ -32,7 +33,7 @@ enum ChangesScreen {
             model.append(contentsOf: Line.wrapped(nothingEarlier, width: max(1, context.width - 1), indent: 1, .muted))
             return model
         }
-        model.header = comparedLine(comparison, "Förändringar")
+        model.header = comparedLine(comparison, "Förändringar", width: context.width)
         model.emptyText = "Inga förändringar sedan den förra rapporten."
         let width = context.width
         for group in DiffFormatter.groups where !group.kinds.contains(.forecastOutcome) {
@@ -76,7 +77,7 @@ enum ForecastScreen {
             model.append(contentsOf: Line.wrapped(text, width: max(1, context.width - 1), indent: 1, .muted))
             return model
         }
-        model.header = comparedLine(comparison, "Utfallet mot prognosen i")
+        model.header = comparedLine(comparison, "Utfallet mot prognosen i", width: context.width)
         model.emptyText = "Inga jämförbara rader."
         let width = context.width
         let widths = ColumnLayout.widths([
@@ -135,7 +136,7 @@ enum HistoryScreen {
                 model.blank()
                 var title = LineBuilder()
                 title.space(1)
-                title.text("\(point.period.kind) \(point.period.period)", .emphasis)
+                title.text(HomeScreen.fitted("\(point.period.kind) \(point.period.period)", max(1, width - 1)), .emphasis)
                 if point.name != history.name { title.text("  som ”\(point.name)”", .muted) }
                 model.append(title.line(key: .historyPoint(index), action: .archive(.openReport(id: point.reportID))))
             }
@@ -158,7 +159,11 @@ enum PeriodOverviewScreen {
         var model = ViewModel()
         guard let overview = context.archive.period else { return model }
         let g = context.glyphs, width = context.width
-        model.header = [.text("\(overview.period.kind) \(overview.period.period) · \(overview.boards.count) \(overview.boards.count == 1 ? "nämnd" : "nämnder")", .muted, indent: 1)]
+        let boardCount = " · \(overview.boards.count) \(overview.boards.count == 1 ? "nämnd" : "nämnder")"
+        let periodName = "\(overview.period.kind) \(overview.period.period)"
+        // Cut, the period's name keeps a generated period's label; the board count goes first.
+        let header = DisplayWidth.of(periodName + boardCount) <= width - 1 ? periodName + boardCount : HomeScreen.fitted(periodName, max(1, width - 1))
+        model.header = [.text(header, .muted, indent: 1)]
         model.emptyText = "Ingen nämnd har en rapport för perioden."
         guard !overview.boards.isEmpty else { return model }
         let nameWidth = min(28, max(8, width / 3))

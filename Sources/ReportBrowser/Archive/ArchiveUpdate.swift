@@ -38,7 +38,7 @@ extension AppState {
                 mode = .archiveHome
                 stack = [ViewState(id: section.root)]
                 return []
-            case .section, .nextSection, .previousSection, .search, .changes, .forecast, .history, .kommun:
+            case .section, .nextSection, .previousSection, .search, .changes, .forecast, .history, .kommun, .zoom, .statusBasis:
                 message = Message(text: "Ingen rapport är öppen – Enter öppnar nämndens rapport, a visar arkivet", role: .muted)
                 return []
             default:
@@ -81,6 +81,12 @@ extension AppState {
     private mutating func noArchive() -> [Effect] {
         message = Message(text: "Rapporten är inte öppnad ur arkivet (malkoll browse FIL rör inget arkiv)", role: .muted)
         return []
+    }
+
+    /// Whether the view shown is an indicator or lists indicators (`H` acts there).
+    var showsIndicator: Bool {
+        if case .indicator = top.id { return true }
+        return top.model.containsSelectable { if case .indicator? = $0.key { true } else { false } }
     }
 
     /// The indicator the view is on: an indicator's own view, or the selected row of a list.

@@ -38,13 +38,9 @@ enum HomeScreen {
     }
 
     /// The name in `width` columns; a trailing parenthesis (the "(genererad testdata)" label of a
-    /// generated board) is kept whole when the name is cut and there is room for it.
+    /// generated board) stays visible when the name is cut (`TextSanitizer.truncateKeepingLabel`).
     static func fitted(_ name: String, _ width: Int) -> String {
-        guard DisplayWidth.of(name) > width, name.hasSuffix(")"), let open = name.range(of: " (", options: .backwards) else { return name }
-        let label = String(name[open.lowerBound...])
-        let room = width - DisplayWidth.of(label)
-        guard room >= 5 else { return name }
-        return TextSanitizer.truncate(String(name[..<open.lowerBound]), width: room) + label
+        TextSanitizer.truncateKeepingLabel(name, width: width)
     }
 
     /// The first period column shown: the selected column stays on screen, the latest at the right.
@@ -67,7 +63,7 @@ enum HomeScreen {
         var x = grid.put(" Arkiv", x: 0, y: 1, style: Style(.breadcrumb, .bold))
         if state.hasReport {
             x += grid.put(g.separator + "öppen: ", x: x, y: 1, style: Style(.muted))
-            grid.put(state.data.title, x: x, y: 1, style: Style(.breadcrumb), maxWidth: max(0, width - x))
+            grid.put(fitted(state.data.title, max(0, width - x)), x: x, y: 1, style: Style(.breadcrumb), maxWidth: max(0, width - x))
         }
         var y = 2
         if layout.legend {
@@ -150,7 +146,9 @@ enum HomeScreen {
         guard home.axes.boards.indices.contains(home.row), home.axes.periods.indices.contains(home.column) else { return }
         var line = LineBuilder()
         if let cell = home.cell(row: home.row, column: home.column) {
-            line.text("\(cell.period.kind) \(cell.period.period)  ", .emphasis)
+            // The report's name keeps a generated report's label; the counts go first.
+            line.text(fitted("\(cell.period.kind) \(cell.period.period)", room), .emphasis)
+            line.space(2)
             for span in Parts.statusCounts(cell.counts, glyphs: state.glyphs) { line.append(span) }
         } else if home.cells[home.row] == nil {
             line.text("Läser …", .muted)

@@ -52,6 +52,49 @@ public enum TextSanitizer {
         return result
     }
 
+    /// Splits a trailing parenthesised label off `text`: "Socialnämnden (genererad testdata)" gives
+    /// ("Socialnämnden", "(genererad testdata)"); nil when `text` does not end in one.
+    static func trailingLabel(_ text: String) -> (body: String, label: String)? {
+        guard text.hasSuffix(")"), let open = text.range(of: " (", options: .backwards) else { return nil }
+        let body = String(text[..<open.lowerBound])
+        let label = String(text[text.index(after: open.lowerBound)...]) // "(…)"
+        let inside = label.dropFirst().dropLast()
+        guard !body.isEmpty, !inside.contains("("), !inside.contains(")") else { return nil }
+        return (body, label)
+    }
+
+    /// Shortens `text` to at most `width` columns keeping a trailing parenthesised label visible
+    /// (the "(genererad testdata)" of a generated report, so it is labelled wherever it is seen).
+    /// The text before the label is cut first, down to a few columns that still tell names apart
+    /// ("Soc… (genererad testdata)"); then the label is cut too ("Soc… (genererad…"); where not
+    /// even that fits, the label alone is shown, cut ("(genere…").
+    public static func truncateKeepingLabel(_ text: some StringProtocol, width: Int) -> String {
+        guard width > 0 else { return "" }
+        let clean = sanitize(text)
+        guard DisplayWidth.of(clean) > width, let (body, label) = trailingLabel(clean) else { return truncate(clean, width: width) }
+        let keep = min(DisplayWidth.of(body), minimumBody)
+        let room = width - DisplayWidth.of(label) - 1
+        if room >= keep { return truncate(body, width: room) + " " + label }
+        if width - keep - 1 >= minimumLabel { return truncate(body, width: keep) + " " + truncate(label, width: width - keep - 1) }
+        return truncate(label, width: width)
+    }
+
+    /// Columns of a name kept before its label when both are cut ("Soc…").
+    static let minimumBody = 4
+    /// Columns of a cut label kept beside a cut name ("(genere…").
+    static let minimumLabel = 8
+
+    /// Shortens two texts to share `width` columns fairly: one that needs less than half keeps
+    /// all of it and the other gets the rest; otherwise each gets half.
+    static func share(_ first: String, _ second: String, width: Int) -> (String, String) {
+        let a = DisplayWidth.of(first), b = DisplayWidth.of(second)
+        guard a + b > width else { return (first, second) }
+        let half = max(0, width / 2)
+        if a <= half { return (first, truncate(second, width: width - a)) }
+        if b <= width - half { return (truncate(first, width: width - b), second) }
+        return (truncate(first, width: half), truncate(second, width: width - half))
+    }
+
     /// Sanitizes, truncates and pads `text` to exactly `width` columns (for table cells).
     public static func fit(_ text: some StringProtocol, width: Int, alignment: Alignment = .left) -> String {
         guard width > 0 else { return "" }

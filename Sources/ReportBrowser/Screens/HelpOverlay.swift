@@ -1,19 +1,20 @@
 import ReportCore
 
-/// The `?` overlay: every key of the key table with its help text, and what the symbols mean.
+/// The `?` overlay: the keys that act where it was opened, with their help texts, and what the
+/// symbols mean.
 enum HelpOverlay {
     /// The box's width: as wide as its longest line wants (keys and text side by side, the
     /// legend unbroken), within the terminal; at least 78 where there is room.
     static func boxWidth(_ state: AppState) -> Int {
-        min(state.width - 2, max(78, preferredInnerWidth(glyphs: state.glyphs) + 4))
+        min(state.width - 2, max(78, preferredInnerWidth(state) + 4))
     }
 
     /// The widest line of the help when nothing has to wrap.
-    static func preferredInnerWidth(glyphs: Glyphs) -> Int {
-        let entries = KeyBindings.helpEntries
+    static func preferredInnerWidth(_ state: AppState) -> Int {
+        let entries = KeyBindings.helpEntries(state)
         let labelWidth = min(20, entries.map { DisplayWidth.of($0.label) }.max() ?? 8)
         let keys = entries.map { labelWidth + 2 + DisplayWidth.of($0.help + ($0.modes == [.searchPrompt] ? " (i sökrutan)" : "")) }.max() ?? 0
-        let legend = legend(glyphs).map { $0.reduce(0) { $0 + DisplayWidth.of($1.0) } }.max() ?? 0
+        let legend = legend(state.glyphs).map { $0.reduce(0) { $0 + DisplayWidth.of($1.0) } }.max() ?? 0
         return min(160, max(keys, legend))
     }
 
@@ -56,7 +57,7 @@ enum HelpOverlay {
             result.append(builder.spans)
         }
         let inner = max(1, boxWidth(state) - 3)
-        let entries = KeyBindings.helpEntries
+        let entries = KeyBindings.helpEntries(state)
         let labelWidth = min(20, entries.map { DisplayWidth.of($0.label) }.max() ?? 8)
         // The text wraps beside the keys (or below them when the box is narrow).
         let textIndent = inner - labelWidth - 2 >= 16 ? labelWidth + 2 : 2

@@ -7,8 +7,9 @@ enum OverviewScreen {
         let data = context.data, g = context.glyphs, width = context.width
         let analysis = data.analysis
         var model = ViewModel()
-        model.append(.text(data.title, .title, indent: 1))
-        model.append(.text(data.subtitle, .muted, indent: 1))
+        // A generated report's label stays visible where its name is cut.
+        model.append(.text(TextSanitizer.truncateKeepingLabel(data.title, width: max(1, width - 1)), .title, indent: 1))
+        model.append(.text(TextSanitizer.truncateKeepingLabel(data.subtitle, width: max(1, width - 1)), .muted, indent: 1))
         model.blank()
 
         let labelWidth = 12

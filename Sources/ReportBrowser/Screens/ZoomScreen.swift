@@ -16,9 +16,11 @@ enum ZoomScreen {
         let labelWidth = min(22, max(9, width / 6))
 
         // Header: the report, its period, whose statuses.
-        grid.put(" " + data.title, x: 0, y: 0, style: Style(.title, .bold), maxWidth: width - Chrome.basisWidth(state))
+        // A generated report's label stays visible where its name is cut.
+        let titleRoom = width - Chrome.basisWidth(state)
+        grid.put(" " + TextSanitizer.truncateKeepingLabel(data.title, width: titleRoom - 1), x: 0, y: 0, style: Style(.title, .bold), maxWidth: titleRoom)
         Chrome.drawBasis(state, y: 0, into: &grid)
-        grid.put(" " + data.subtitle, x: 0, y: 1, style: Style(.muted), maxWidth: width)
+        grid.put(" " + TextSanitizer.truncateKeepingLabel(data.subtitle, width: width - 1), x: 0, y: 1, style: Style(.muted), maxWidth: width)
 
         // Facts at the bottom, errors last.
         let factWidth = min(16, max(6, width / 4))

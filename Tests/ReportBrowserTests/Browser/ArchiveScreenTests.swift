@@ -19,6 +19,8 @@ import Testing
         ("arkiv-prognos", "jl<Enter>p"),
         ("arkiv-historik", "jl<Enter>9jjjjjH"),
         ("arkiv-kommunen", "jl<Enter>K"),
+        ("arkiv-hem-hjalp", "?"),
+        ("arkiv-rapport-hjalp", "jl<Enter>9?"),
     ]
 
     @Test(arguments: scripts.map(\.name))

@@ -115,6 +115,7 @@ enum ScreenScripts {
         ("granskning-uttalande", "8j<Enter>"),
         ("hjalp", "?"),
         ("zoom", "z"),
+        ("zoom-hjalp", "z?"),
         ("sok-prompt", "/sjukfr"),
         ("sok-traff", "/sjukfrånvaro<Enter>n"),
     ]

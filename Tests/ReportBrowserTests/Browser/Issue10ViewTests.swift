@@ -131,7 +131,7 @@ struct EmacsKeysAndSearchTests {
         #expect(try Self.same("9jjj<C-p>", "9jj"))
         #expect(try !Self.same("9<C-n>", "9"))
         // In the key table, so the help lists them.
-        let help = KeyBindings.helpEntries.map(\.label).joined(separator: " ")
+        let help = KeyBindings.helpEntries(try BrowserFixture.state("?")).map(\.label).joined(separator: " ")
         for key in ["C-f", "C-b", "C-n", "C-p"] { #expect(help.contains(key), "\(key) in the help") }
     }
 

@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func noKeyIsBoundTwiceInOneMode() throws {
-        for mode in [InputMode.browse, .help, .zoom, .searchPrompt] {
+        for mode in [InputMode.browse, .help, .zoom, .searchPrompt, .archiveHome] {
             var seen: [Key: Command] = [:]
             for binding in KeyBindings.all where binding.modes.contains(mode) {
                 for key in binding.keys {
@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func theHintBarShowsOneKeyPerEntry() throws {
-        let lines = render(try BrowserFixture.state("", width: 200, height: 30)).lines()
+        let lines = render(try BrowserFixture.state("2", width: 200, height: 30)).lines()
         let hints = lines.last ?? ""
         #expect(hints.contains(" ? hjälp "))
         #expect(hints.contains(" Esc tillbaka "))

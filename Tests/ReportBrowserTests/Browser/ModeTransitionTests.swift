@@ -24,7 +24,9 @@ import Testing
 
     @Test func helpOverZoomReturnsToZoom() throws {
         #expect(try Self.mode("z?") == .help(over: .zoom, scroll: 0))
-        #expect(try Self.mode("z?j") == .help(over: .zoom, scroll: 1))
+        // Zoom's few keys fit at 80×24; on a small screen the help scrolls as over the screens.
+        #expect(try Self.mode("z?j") == .help(over: .zoom, scroll: 0))
+        #expect(try BrowserFixture.state("z?j", width: 40, height: 12).mode == .help(over: .zoom, scroll: 1))
         for close in ["?", "<Esc>", "q"] {
             #expect(try Self.mode("z?" + close) == .zoom, "closing with \(close)")
         }
