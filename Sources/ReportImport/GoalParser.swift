@@ -8,9 +8,14 @@ struct GoalParser {
     let log: DiagnosticLog
     private var indicatorIDs: Set<String> = []
 
-    init(lines: [Line], log: DiagnosticLog) {
+    /// The text lost its blank lines (`SourceText.blankLinesAreLost`): narratives and table
+    /// notes are split into paragraphs by `TextJoin.splitWithoutBlankLines`.
+    let blankLinesAreLost: Bool
+
+    init(lines: [Line], log: DiagnosticLog, blankLinesAreLost: Bool = false) {
         self.lines = lines
         self.log = log
+        self.blankLinesAreLost = blankLinesAreLost
     }
 
     static let areaPrefix = "Målområde:"
@@ -67,7 +72,7 @@ struct GoalParser {
                 }
                 var end = next
                 while end < range.upperBound, !Self.isStructural(lines[end]) { end += 1 }
-                let narrative = TextJoin.paragraphs(Array(lines[next ..< end]))
+                let narrative = TextJoin.paragraphs(Array(lines[next ..< end]), blankLinesAreLost: blankLinesAreLost)
                 let a = areas.count - 1, c = areas[a].councilGoals.count - 1
                 areas[a].councilGoals[c].boardGoals.append(BoardGoal(title: title, narrative: narrative, assignments: []))
                 hasBoard = true
@@ -252,7 +257,7 @@ struct GoalParser {
         if indicators.isEmpty {
             log.warning([header.number], "indicator table without rows")
         }
-        let notes = TextJoin.paragraphs(noteLines)
+        let notes = TextJoin.paragraphs(noteLines, blankLinesAreLost: blankLinesAreLost)
         return (IndicatorTable(years: years, longTermTargetYear: longTermYear ?? 0, indicators: indicators, notes: notes), cursor)
     }
 

@@ -36,7 +36,7 @@ struct ReportBuilder {
         let summarySections = summaryParser.sections(in: parts.summary)
         let preliminary = summaryParser.preliminaryAssessment(in: parts.preliminaryAssessment)
 
-        var goalParser = GoalParser(lines: lines, log: log)
+        var goalParser = GoalParser(lines: lines, log: log, blankLinesAreLost: source.blankLinesAreLost)
         let goalAreas = goalParser.goalAreas(in: parts.goals)
         if goalAreas.isEmpty {
             throw ImportFailure(line: lines[parts.goals.lowerBound].number, message: "no goal area could be read after \"Målområde:\"")

@@ -151,8 +151,11 @@ enum TextJoin {
 
     /// Paragraphs split at blank (or whitespace-only) lines, and where a line that starts with a
     /// space follows a line that ends a sentence (a paragraph that begins on a new page).
-    static func paragraphs(_ lines: [Line]) -> [String] {
-        blocks(lines, splitAtIndentedStart: true).map { join($0) }
+    static func paragraphs(_ lines: [Line], blankLinesAreLost: Bool = false) -> [String] {
+        guard blankLinesAreLost else { return blocks(lines, splitAtIndentedStart: true).map { join($0) } }
+        // The blank lines around a page break carry nothing in such text.
+        let kept = lines.indices.filter { !isPageEndBlank(lines, $0) }.map { lines[$0] }
+        return blocks(kept, splitAtIndentedStart: true).flatMap(splitWithoutBlankLines).map { join($0) }
     }
 
     /// Runs of non-blank lines; with `splitAtIndentedStart`, a line that starts with a space
