@@ -28,9 +28,10 @@ struct SourceText {
     /// The labels of the removed page furniture (`Kommunstyrelsen`), in order.
     let furnitureLabels: [String]
     let lineCount: Int
-    /// Fewer than one blank line in 20 lines of text: the blank lines were lost (`pdftotext` of a
-    /// PDF whose paragraphs are separated by space alone), so structure that the template marks by
-    /// blank lines must be read from other cues (README, "When blank lines are lost").
+    /// Fewer than one blank line to 20 lines of text, not counting the blank lines at page ends
+    /// (next to page furniture): the blank lines were lost (`pdftotext` of a PDF whose paragraphs
+    /// are separated by space alone), so structure that the template marks by blank lines must be
+    /// read from other cues (README, "When blank lines are lost").
     let blankLinesAreLost: Bool
 
     init(_ text: String, log: DiagnosticLog) {
@@ -69,8 +70,10 @@ struct SourceText {
         self.lines = lines
         self.furnitureLabels = labels
         self.lineCount = parts.count
-        let blankCount = lines.reduce(0) { $0 + ($1.isBlank ? 1 : 0) }
-        self.blankLinesAreLost = blankCount * 20 < lines.count - blankCount
+        // Blank lines next to page furniture are page ends, which even such text keeps.
+        let blankCount = lines.indices.reduce(0) { $0 + (lines[$1].isBlank && !TextJoin.isPageEndBlank(lines, $1) ? 1 : 0) }
+        let textCount = lines.reduce(0) { $0 + ($1.isBlank ? 0 : 1) }
+        self.blankLinesAreLost = blankCount * 20 < textCount
     }
 
     /// `Kommunstyrelsen | 9` → `Kommunstyrelsen`: a short label, a bar and a page number (or the

@@ -208,4 +208,26 @@ import Testing
         // No paragraph is split where the bundled report has none: every miss is a join.
         #expect(zip(got, want).allSatisfy { $0.0.count <= $0.1.count })
     }
+
+    /// A PDF with many pages keeps a blank line or two at every page end; those do not count
+    /// against the text having lost its blank lines, and carry nothing inside the intern kontroll
+    /// (a page break inside a control's text no longer cuts it).
+    @Test func pageBreaksEveryThirtyLinesNeitherHideTheLostBlankLinesNorCutItems() throws {
+        var lines: [String] = []
+        for (index, line) in try Self.withoutBlankLines().components(separatedBy: "\n").enumerated() {
+            if index > 0, index % 30 == 0 { lines += ["", "Kommunstyrelsen | \(index / 30)", ""] }
+            lines.append(line)
+        }
+        let blank = lines.filter(\.isEmpty).count
+        #expect(blank * 20 > lines.count - blank, "as many blank lines as a text that kept them")
+        let result = try ImportTestSupport.importWithOverlay(lines.joined(separator: "\n"))
+        let bundled = try ImportTestSupport.bundled()
+        let spaced = try ImportTestSupport.importWithOverlay(try ImportTestSupport.sourceText())
+        #expect(result.report.internalControl.riskReductions == bundled.internalControl.riskReductions)
+        #expect(result.report.internalControl.auditActions == bundled.internalControl.auditActions)
+        #expect(result.report.internalControl.systematicControls == spaced.report.internalControl.systematicControls)
+        #expect(result.report.sections.map(\.heading) == bundled.sections.map(\.heading))
+        #expect(Self.assignments(result.report).map(\.title) == Self.assignments(bundled).map(\.title))
+        #expect(Self.assignments(result.report).map(\.comment) == Self.assignments(bundled).map(\.comment))
+    }
 }
