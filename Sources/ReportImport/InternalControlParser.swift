@@ -380,6 +380,13 @@ struct InternalControlParser {
 
     private mutating func systematicControls(_ body: [Line]) -> [SystematicControl] {
         let whyAnchors = anchors(body, "Varför görs kontrollen?")
+        guard !whyAnchors.isEmpty else {
+            let text = body.filter { !$0.isBlank }
+            if !text.isEmpty {
+                log.warning(text.map(\.number), "no \"Varför görs kontrollen?\" under Systematiska kontroller, so no control can be read; the part's text is not imported")
+            }
+            return []
+        }
         // The rationale and status after every anchor; the gaps around them hold the rest.
         var gaps: [[Line]] = []
         var rationales: [[Line]] = []

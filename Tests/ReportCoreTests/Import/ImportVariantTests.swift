@@ -28,6 +28,19 @@ import Testing
         try ReportDiff.differences(result.report, baseline())
     }
 
+    /// Systematiska kontroller whose controls lack the `Varför görs kontrollen?` line that marks
+    /// them: no control can be read, and the text left out is a warning naming its lines (it was
+    /// dropped without a word).
+    @Test func systematicControlsWithoutTheirQuestionAreWarnedNotDroppedSilently() throws {
+        var source = try Source()
+        source.lines = source.lines.map { $0.trimmingCharacters(in: .whitespaces) == "Varför görs kontrollen?" ? "Syfte" : $0 }
+        let result = try ImportTestSupport.importLines(source.lines)
+        #expect(result.report.internalControl.systematicControls.isEmpty)
+        let warning = try #require(result.diagnostics.first { $0.message.contains("no \"Varför görs kontrollen?\" under Systematiska kontroller") })
+        #expect(warning.lines.contains(1374))
+        #expect(result.report.internalControl.auditActions.count == 3)
+    }
+
     @Test func changedIndicatorValue() throws {
         var source = try Source()
         #expect(source[82].hasPrefix("Skattesats, kommun (%) 19,87 19,87 19,77 19,77 Länssnitt"))
