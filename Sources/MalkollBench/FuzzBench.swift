@@ -2,6 +2,7 @@ import ArgumentParser
 import BundledReport
 import Foundation
 import ReportCore
+import ReportImport
 import MalkollTestSupport
 
 /// What a damaged file did.
@@ -43,6 +44,61 @@ func exercise(_ data: Data) -> (FuzzOutcome, String) {
     }
 }
 
+/// Imports one damaged report text and, when it imports, runs on the result everything that
+/// reads a report (`exercise`), as `malkoll import` loads what it writes back before writing it.
+func exerciseImport(_ text: String) -> (FuzzOutcome, String) {
+    do {
+        let result = try ReportImporter().importReport(text: text, fileName: "mutated.txt")
+        let (outcome, detail) = exercise(try result.reportJSON())
+        return (outcome, "imported with \(result.diagnostics.count) diagnostics; \(detail)")
+    } catch let failure as ImportFailure {
+        return (failure.line != nil ? .rejectedLocated : .rejectedUnlocated, failure.description)
+    } catch {
+        return (.rejectedUnlocated, "\(error)")
+    }
+}
+
+/// What the fuzz damages: the bundled report's JSON (loaded) or its source text (imported).
+enum FuzzSubject: String, ExpressibleByArgument, CaseIterable {
+    case json
+    case `import`
+}
+
+/// The source text the `import` subject damages, read from the repository (the bench runs there).
+let fuzzSourceText = "data/source/huddinge-kommunstyrelsen-2021-08.txt"
+
+/// Case `index` of `seed`: its description and what it did.
+struct FuzzCases {
+    let subject: FuzzSubject
+    let reportMutator: ReportMutator?
+    let textMutator: TextMutator?
+
+    init(subject: FuzzSubject) throws {
+        self.subject = subject
+        switch subject {
+        case .json:
+            reportMutator = try ReportMutator(data: try bundledReportData())
+            textMutator = nil
+        case .import:
+            guard let data = FileManager.default.contents(atPath: fuzzSourceText) else {
+                throw ValidationError("the source text \(fuzzSourceText) is missing: run from the repository's top folder")
+            }
+            reportMutator = nil
+            textMutator = TextMutator(text: String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    func description(seed: UInt64, case index: Int) -> String {
+        reportMutator?.mutate(seed: seed, case: index).description ?? textMutator?.mutate(seed: seed, case: index).description ?? ""
+    }
+
+    func run(seed: UInt64, case index: Int) -> (FuzzOutcome, String) {
+        if let reportMutator { return exercise(reportMutator.mutate(seed: seed, case: index).data) }
+        if let textMutator { return exerciseImport(textMutator.mutate(seed: seed, case: index).text) }
+        return (.rejectedUnlocated, "no mutator")
+    }
+}
+
 func bundledReportData() throws -> Data {
     guard let url = BundledReport.reportURL else { throw ValidationError("the bundled report is missing") }
     return try Data(contentsOf: url)
@@ -55,13 +111,12 @@ struct FuzzWorker: ParsableCommand {
     @Option var seed: UInt64
     @Option var from: Int
     @Option var count: Int
+    @Option var subject: FuzzSubject = .json
 
     func run() throws {
-        let mutator = try ReportMutator(data: try bundledReportData())
+        let cases = try FuzzCases(subject: subject)
         for index in from ..< from + count {
-            let mutation = mutator.mutate(seed: seed, case: index)
-            // Announce the case first, so that a crash or hang is pinned to it.
-            let (outcome, detail) = exercise(mutation.data)
+            let (outcome, detail) = cases.run(seed: seed, case: index)
             let line = "\(index) \(outcome.rawValue) \(detail.prefix(200).replacingOccurrences(of: "\n", with: " "))\n"
             FileHandle.standardOutput.write(Data(line.utf8))
         }
@@ -70,7 +125,11 @@ struct FuzzWorker: ParsableCommand {
 
 /// `fuzz`: many damaged versions of the bundled report, each loaded in a worker process; counts outcomes.
 struct Fuzz: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Load many damaged versions of the bundled report; count loaded / rejected / crash / hang.")
+    static let configuration = CommandConfiguration(
+        abstract: "Load many damaged versions of the bundled report (or import many damaged versions of its source text); count loaded / rejected / crash / hang.")
+
+    @Option(help: "What to damage: json (the bundled report, loaded) or import (its source text, with and without blank lines, imported; run from the repository's top folder).")
+    var subject: FuzzSubject = .json
 
     @Option(help: "Number of cases.") var count: Int = 100_000
     @Option(help: "Seed (case n of seed s is always the same mutation).") var seed: UInt64 = 1
@@ -108,7 +167,7 @@ struct Fuzz: ParsableCommand {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addclose(&actions, pipeFDs[0])
         let bench = (Measure.executableFolder as NSString).appendingPathComponent("malkoll-bench")
-        let arguments = [bench, "fuzz-worker", "--seed", String(seed), "--from", String(from), "--count", String(end - from)]
+        let arguments = [bench, "fuzz-worker", "--seed", String(seed), "--from", String(from), "--count", String(end - from), "--subject", subject.rawValue]
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var environment = ProcessInfo.processInfo.environment
@@ -123,7 +182,7 @@ struct Fuzz: ParsableCommand {
     }
 
     func run() throws {
-        let mutator = try ReportMutator(data: try bundledReportData())
+        let cases = try FuzzCases(subject: subject)
         var counts = [FuzzOutcome: Int]()
         var logLines: [String] = []
         var pending: [(Int, Int)] = stride(from: 0, to: count, by: batch).map { ($0, min($0 + batch, count)) }
@@ -135,7 +194,7 @@ struct Fuzz: ParsableCommand {
             counts[outcome, default: 0] += 1
             done += 1
             if outcome == .crash || outcome == .hang || outcome == .rejectedUnlocated {
-                logLines.append("case \(index) [\(outcome.name)]: \(mutator.mutate(seed: seed, case: index).description) — \(detail)")
+                logLines.append("case \(index) [\(outcome.name)]: \(cases.description(seed: seed, case: index)) — \(detail)")
             }
         }
         func finish(_ worker: Worker, killed: Bool) {
@@ -190,7 +249,8 @@ struct Fuzz: ParsableCommand {
         }
         FileHandle.standardError.write(Data("\n".utf8))
         let seconds = Double(Measure.now() - start) / 1e9
-        var table = ResultTable(title: "Fuzz: \(count) damaged versions of the bundled report (seed \(seed), \(seconds.fixed(0)) s)", columns: ["outcome", "count"])
+        let what = subject == .json ? "the bundled report" : "the bundled report's source text, imported"
+        var table = ResultTable(title: "Fuzz: \(count) damaged versions of \(what) (seed \(seed), \(seconds.fixed(0)) s)", columns: ["outcome", "count"])
         for outcome in FuzzOutcome.allCases { table.add([outcome.name, String(counts[outcome] ?? 0)]) }
         table.figures = Dictionary(uniqueKeysWithValues: FuzzOutcome.allCases.map { ($0.name, counts[$0] ?? 0) })
         table.print()

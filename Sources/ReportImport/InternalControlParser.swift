@@ -208,7 +208,7 @@ struct InternalControlParser {
             var k = anchor + 1
             while k < end, body[k].isBlank { k += 1 }
             let registration = k < end ? body[k].trimmed : ""
-            k += 1
+            k = min(k + 1, end)
             guard let statusAnchor = (k ..< end).first(where: { body[$0].trimmed == "Status" }) else {
                 log.warning([body[anchor].number], "an åtgärd utifrån revision without \"Status\"; skipped")
                 pending = nil

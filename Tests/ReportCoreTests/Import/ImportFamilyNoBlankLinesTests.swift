@@ -1,4 +1,5 @@
 import Foundation
+import MalkollTestSupport
 import ReportCore
 import ReportImport
 import Testing
@@ -16,8 +17,7 @@ import Testing
                       "kultur-fritid-tertialrapport-2023-04.txt"])
     func aFamilyReportWithoutBlankLinesAndSpacesImportsAsWithThem(name: String) throws {
         let spaced = try ImportFamilyTests.importFixture(name)
-        let text = ImportCollapsedSpacesTests.collapse(try ImportFamilyTests.fixture(name))
-            .components(separatedBy: "\n").filter { !$0.isEmpty }.joined(separator: "\n")
+        let text = TextMutator.withoutBlankLines(try ImportFamilyTests.fixture(name))
         #expect(!text.contains("\n\n") && !text.contains("  "))
         let collapsed = try ReportImporter().importReport(text: text, fileName: name)
         let differences = try ReportDiff.differences(collapsed.report, spaced.report)

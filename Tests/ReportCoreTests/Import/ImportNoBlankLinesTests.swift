@@ -1,4 +1,5 @@
 import Foundation
+import MalkollTestSupport
 import ReportCore
 import ReportImport
 import Testing
@@ -9,8 +10,7 @@ import Testing
     /// The source text collapsed like `sed -E 's/^ +//; s/ +$//; s/  +/ /g'` with every empty
     /// line dropped (`grep -v '^$'`).
     static func withoutBlankLines() throws -> String {
-        ImportCollapsedSpacesTests.collapse(try ImportTestSupport.sourceText())
-            .components(separatedBy: "\n").filter { !$0.isEmpty }.joined(separator: "\n")
+        TextMutator.withoutBlankLines(try ImportTestSupport.sourceText())
     }
 
     static func assignments(_ report: Report) -> [Assignment] {

@@ -41,6 +41,21 @@ import Testing
         #expect(result.report.internalControl.auditActions.count == 3)
     }
 
+    /// A `Diarienummer` line right above another one (as if the number and the rest of an
+    /// åtgärd were lost) trapped on a range. Now the damaged åtgärd is skipped with warnings that
+    /// say so, and the rest imports.
+    @Test func aDiarienummerDirectlyAboveAnotherIsSkippedWithoutACrash() throws {
+        var source = try Source()
+        let index = try #require(source.lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "Diarienummer" })
+        source.lines.insert("Diarienummer", at: index)
+        let result = try ImportTestSupport.importLines(source.lines)
+        #expect(result.diagnostics.contains { $0.message.contains("an åtgärd utifrån revision without \"Status\"; skipped") })
+        #expect(result.diagnostics.contains { $0.message.contains("\"Diarienummer\" without a Revision/Granskning above it; skipped") })
+        let bundled = try ImportTestSupport.bundled().internalControl
+        #expect(result.report.internalControl.auditActions == Array(bundled.auditActions.dropFirst()))
+        #expect(result.report.internalControl.systematicControls.count == 10)
+    }
+
     @Test func changedIndicatorValue() throws {
         var source = try Source()
         #expect(source[82].hasPrefix("Skattesats, kommun (%) 19,87 19,87 19,77 19,77 Länssnitt"))
