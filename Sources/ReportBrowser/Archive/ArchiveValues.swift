@@ -6,16 +6,8 @@ import ReportCore
 // live in ReportCore (`ArchiveOverview.swift`).
 
 extension HomePeriod {
-    /// "delår 2021-08": the kind in short and the month the period ends.
-    var shortLabel: String { "\(kindShort) \(periodEnd.prefix(7))" }
-
-    var kindShort: String {
-        switch kind {
-        case ReportKind.interimReport.rawValue: "delår"
-        case ReportKind.annualReport.rawValue: "helår"
-        default: String(kind.prefix(5))
-        }
-    }
+    /// The kind in short ("delår", "tertial", "helår"); an unknown kind as stored.
+    var kindShort: String { ReportKind(rawValue: kind)?.shortSwedishName ?? kind }
 }
 
 /// The archive's shape for the home: its boards and periods (the cells load per screenful).

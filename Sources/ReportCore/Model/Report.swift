@@ -93,6 +93,15 @@ public enum ReportKind: String, Codable, Sendable, CaseIterable {
 
     /// The Swedish name, as shown to users.
     public var swedishName: String { rawValue }
+
+    /// The Swedish name in short, for a column heading: "delår", "tertial", "helår".
+    public var shortSwedishName: String {
+        switch self {
+        case .interimReport: "delår"
+        case .tertialReport: "tertial"
+        case .annualReport: "helår"
+        }
+    }
 }
 
 /// The money units used by the report's tables.

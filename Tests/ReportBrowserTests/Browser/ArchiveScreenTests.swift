@@ -125,6 +125,17 @@ import Testing
         #expect(empty.message?.text.contains("ingen rapport") == true)
     }
 
+    /// Every kind of report heads its column in words: a tertialrapport is `tertial`, not the
+    /// first five letters of its name.
+    @Test func theHomeNamesEveryKindOfReportInItsColumnHeading() throws {
+        let periods = [HomePeriod(periodEnd: "2023-04-30", kind: ReportKind.tertialReport.rawValue, period: "januari–april 2023"),
+                       HomePeriod(periodEnd: "2023-08-31", kind: ReportKind.interimReport.rawValue, period: "januari–augusti 2023"),
+                       HomePeriod(periodEnd: "2023-12-31", kind: ReportKind.annualReport.rawValue, period: "januari–december 2023")]
+        let axes = ArchiveAxes(boards: [HomeBoard(municipality: "Kommun", board: "Kultur- och fritidsnämnden")], periods: periods, reportCount: 3)
+        let headings = screen(AppState(home: axes, width: 80, height: 24)).split(separator: "\n").dropFirst(3).first ?? ""
+        #expect(headings.split(separator: " ") == ["tertial", "delår", "helår"], "\(headings)")
+    }
+
     @Test func theHomeAsksOnlyForTheBoardsOnScreen() throws {
         let boards = (0..<1000).map { HomeBoard(municipality: "Kommun", board: "Nämnd \($0) (genererad testdata)") }
         let axes = ArchiveAxes(boards: boards, periods: [HomePeriod(periodEnd: "2021-08-31", kind: "delårsrapport", period: "2021")], reportCount: 1000)
