@@ -72,7 +72,7 @@ struct GoalParser {
                 }
                 var end = next
                 while end < range.upperBound, !Self.isStructural(lines[end]) { end += 1 }
-                let narrative = TextJoin.paragraphs(textLines(next ..< end), blankLinesAreLost: blankLinesAreLost)
+                let narrative = TextJoin.paragraphs(Array(lines[next ..< end]), blankLinesAreLost: blankLinesAreLost)
                 let a = areas.count - 1, c = areas[a].councilGoals.count - 1
                 areas[a].councilGoals[c].boardGoals.append(BoardGoal(title: title, narrative: narrative, assignments: []))
                 hasBoard = true

@@ -286,10 +286,17 @@ struct InternalControlParser {
         var comment: [Line] = []
         var labels: [Line] = []
         var control: [Line] = []
-        /// Whether the control's start was found by a cue (a blank line, a sentence end, a
-        /// label, a word that starts other controls) rather than by falling back.
-        var byCue = true
-        var byOpener = false
+        var found = Found.byCue
+
+        /// How the control's start was found.
+        enum Found {
+            /// A blank line, a column header, a sentence end or a process label above it.
+            case byCue
+            /// Its first word, which starts other controls (a guess, warned).
+            case byOpener
+            /// No cue: the last block is read as the control (warned).
+            case byFallback
+        }
     }
 
     /// Reading with blank lines: blocks are separated by them; the first block after a status
@@ -341,7 +348,7 @@ struct InternalControlParser {
             return reading
         }
         var start: Int?
-        var byOpener = false
+        var found = GapReading.Found.byCue
         for j in stride(from: lastContent, through: firstContent, by: -1) where !gap[j].isBlank {
             guard gap[j...].filter({ !$0.isBlank }).count <= 6 else { break }
             guard gap[j].trimmed.first?.isUppercase == true, isFirst || j > firstContent else { continue }
@@ -351,14 +358,14 @@ struct InternalControlParser {
             }
             if opens(gap[j]) {
                 start = j
-                byOpener = true
+                found = .byOpener
                 break
             }
         }
         guard let start else {
             // No cue: the last block is the control, as with blank lines.
             var fallback = spacedReading(gap, isFirst: isFirst, isRest: false)
-            fallback.byCue = false
+            fallback.found = .byFallback
             return fallback
         }
         var m = start - 1
@@ -374,7 +381,7 @@ struct InternalControlParser {
             reading.comment = before
         }
         reading.control = gap[start...].filter { !$0.isBlank }
-        reading.byOpener = byOpener
+        reading.found = found
         return reading
     }
 
@@ -416,11 +423,11 @@ struct InternalControlParser {
             // Two passes: the words that start controls found by other cues help find the
             // controls that follow a comment without a full stop.
             let firstPass = gaps.indices.dropLast().map { lostReading(gaps[$0], isFirst: $0 == 0, isRest: false, openers: []) }
-            let openers = Set(firstPass.filter(\.byCue).compactMap { $0.control.first?.trimmed.split(separator: " ").first.map(String.init) })
+            let openers = Set(firstPass.filter { $0.found == .byCue }.compactMap { $0.control.first?.trimmed.split(separator: " ").first.map(String.init) })
             readings = gaps.indices.map { lostReading(gaps[$0], isFirst: $0 == 0, isRest: $0 == whyAnchors.count, openers: openers) }
-            let guessed = readings.filter { $0.byOpener || !$0.byCue }
+            let guessed = readings.filter { $0.found != .byCue }
             for reading in guessed where !reading.control.isEmpty {
-                log.warning(reading.control.map(\.number), reading.byCue
+                log.warning(reading.control.map(\.number), reading.found == .byOpener
                     ? "without blank lines, the systematic control \"\(TextJoin.join(reading.control).prefix(40))…\" is told from the comment above it by its first word, which starts other controls"
                     : "without blank lines, the systematic control \"\(TextJoin.join(reading.control).prefix(40))…\" cannot be told from the comment above it; the last block is read as the control")
             }
