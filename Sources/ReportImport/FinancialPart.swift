@@ -54,7 +54,9 @@ struct FinancialPartParser {
         while index < content.upperBound {
             let line = lines[index]
             if line.isBlank {
-                if line.isWhitespaceOnly || (blankLinesAreLost && !TextJoin.isPageEndBlank(lines, index)), afterHeading, case .heading = items.last {
+                // Without blank lines (page ends are taken out), any blank line under a heading
+                // is where the PDF had an image.
+                if line.isWhitespaceOnly || blankLinesAreLost, afterHeading, case .heading = items.last {
                     items.append(.placeholder(line: line.number))
                 }
                 index += 1
@@ -80,12 +82,6 @@ struct FinancialPartParser {
             var paragraph = [line]
             index += 1
             while index < content.upperBound {
-                // Without blank lines, the blank lines around a page break carry nothing: the
-                // paragraph goes on (or ends) by `TextJoin.splitWithoutBlankLines`.
-                if blankLinesAreLost, TextJoin.isPageEndBlank(lines, index) {
-                    index += 1
-                    continue
-                }
                 guard !lines[index].isBlank, starts[index] == nil,
                       headingItem(index, in: content, starts: starts, afterBoundary: false) == nil,
                       !(lines[index].text.hasPrefix(" ") && paragraph.last!.trimmed.hasSuffix(".")) else { break }

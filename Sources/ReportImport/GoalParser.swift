@@ -474,12 +474,6 @@ struct GoalParser {
         return nil
     }
 
-    /// The lines of `range`; without blank lines, those a page break leaves are left out (they
-    /// carry nothing and would split a comment's paragraph).
-    private func textLines(_ range: Range<Int>) -> [Line] {
-        range.filter { !(blankLinesAreLost && TextJoin.isPageEndBlank(lines, $0)) }.map { lines[$0] }
-    }
-
     /// Reads a `Status Uppdrag Kommentar` block: status first on the line, the title wrapping
     /// until a blank line, then the comment.
     private func assignment(at index: Int, in range: Range<Int>) -> (Assignment?, Int) {
@@ -512,13 +506,7 @@ struct GoalParser {
         }
         var titleLines = [Line(number: first.number, text: titleStart)]
         var next = cursor + 1
-        while next < end {
-            // Without blank lines, a page break's blank line does not end the title.
-            if blankLinesAreLost, TextJoin.isPageEndBlank(lines, next) {
-                next += 1
-                continue
-            }
-            guard !lines[next].isBlank else { break }
+        while next < end, !lines[next].isBlank {
             titleLines.append(lines[next])
             next += 1
         }
@@ -531,13 +519,13 @@ struct GoalParser {
         if next == end || merged, titleLines.count > 1,
            let cut = Self.titleEnd(titleLines) {
             let title = TextJoin.join(Array(titleLines[...cut]))
-            let comment = TextJoin.cellParagraphs(Array(titleLines[(cut + 1)...]) + textLines(next ..< end))
+            let comment = TextJoin.cellParagraphs(Array(titleLines[(cut + 1)...]) + Array(lines[next ..< end]))
             log.warning(titleLines.map(\.number), "uppdrag title and comment are not separated by a blank line; the title is read as the \(cut + 1) line(s) up to \"\(title)\", before a capitalised line")
             return (Assignment(title: title, status: status, comment: comment), end)
         }
         if !merged {
             let title = TextJoin.join(titleLines)
-            let comment = TextJoin.cellParagraphs(textLines(next ..< end))
+            let comment = TextJoin.cellParagraphs(Array(lines[next ..< end]))
             if comment.isEmpty {
                 log.warning(titleLines.map(\.number), "uppdrag \"\(title)\" without a comment")
             }
@@ -557,11 +545,11 @@ struct GoalParser {
         guard let chosen = candidates.last else {
             let title = TextJoin.join(titleLines)
             log.warning(titleLines.map(\.number), "uppdrag title runs into its comment without a blank line and no point where the comment starts can be found; everything is read as the title")
-            return (Assignment(title: title, status: status, comment: TextJoin.cellParagraphs(textLines(next ..< end))), end)
+            return (Assignment(title: title, status: status, comment: TextJoin.cellParagraphs(Array(lines[next ..< end]))), end)
         }
         let title = words[..<chosen.word].joined(separator: " ").trimmedWhitespace
         let commentFirst = Line(number: first.number, text: words[chosen.word...].joined(separator: " "))
-        let comment = TextJoin.cellParagraphs([commentFirst] + titleLines.dropFirst() + textLines(next ..< end))
+        let comment = TextJoin.cellParagraphs([commentFirst] + titleLines.dropFirst() + Array(lines[next ..< end]))
         var message = "uppdrag title and comment start on the same line; the title is read as \"\(title)\" and the comment as starting at \"\(words[chosen.word])\""
         if candidates.count > 1 {
             message += " (other possible starts: \(candidates.dropLast().map { "\"\(words[$0.word])\"" }.joined(separator: ", ")))"

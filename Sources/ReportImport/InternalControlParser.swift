@@ -77,11 +77,9 @@ struct InternalControlParser {
         return InternalControl(introduction: introduction, riskReductions: risks, auditActions: audits, systematicControls: controls)
     }
 
-    /// The lines of a range, column headers turned into blank lines. Without blank lines, the
-    /// blank lines a page break leaves carry nothing and are left out.
+    /// The lines of a range, column headers turned into blank lines.
     private func cleaned(_ range: Range<Int>) -> [Line] {
-        range.filter { !(blankLinesAreLost && TextJoin.isPageEndBlank(lines, $0)) }
-            .map { Self.isColumnHeader(lines[$0].trimmed) ? Line(number: lines[$0].number, text: "") : lines[$0] }
+        lines[range].map { Self.isColumnHeader($0.trimmed) ? Line(number: $0.number, text: "") : $0 }
     }
 
     private func anchors(_ body: [Line], _ text: String) -> [Int] {

@@ -67,13 +67,35 @@ struct SourceText {
         if !pageBreaks.isEmpty {
             log.info(pageBreaks.count > 12 ? [] : pageBreaks, "\(pageBreaks.count) page break(s) (form feeds) read as page ends")
         }
-        self.lines = lines
         self.furnitureLabels = labels
         self.lineCount = parts.count
         // Blank lines next to page furniture are page ends, which even such text keeps.
-        let blankCount = lines.indices.reduce(0) { $0 + (lines[$1].isBlank && !TextJoin.isPageEndBlank(lines, $1) ? 1 : 0) }
+        let pageEnds = Self.pageEndBlanks(lines)
+        let blankCount = lines.indices.reduce(0) { $0 + (lines[$1].isBlank && !pageEnds.contains($1) ? 1 : 0) }
         let textCount = lines.reduce(0) { $0 + ($1.isBlank ? 0 : 1) }
-        self.blankLinesAreLost = blankCount * 20 < textCount
+        let lost = blankCount * 20 < textCount
+        self.blankLinesAreLost = lost
+        // In such text they carry nothing (a paragraph, an uppdrag, a control goes on across the
+        // page): they are left out here, once, for every part of the importer.
+        self.lines = lost ? lines.indices.filter { !pageEnds.contains($0) }.map { lines[$0] } : lines
+    }
+
+    /// The indices of the blank lines at page ends: each run of blank lines next to or around
+    /// page furniture that was taken out (where line numbers are not consecutive).
+    static func pageEndBlanks(_ lines: [Line]) -> Set<Int> {
+        var result: Set<Int> = []
+        var start = 0
+        while start < lines.count {
+            guard lines[start].isBlank else { start += 1; continue }
+            var end = start
+            while end + 1 < lines.count, lines[end + 1].isBlank { end += 1 }
+            // A gap anywhere from the line before the run to the line after it (the furniture
+            // may stand between two blank lines).
+            let around = max(0, start - 1) ... min(lines.count - 1, end + 1)
+            if around.dropFirst().contains(where: { lines[$0].number != lines[$0 - 1].number + 1 }) { result.formUnion(start ... end) }
+            start = end + 1
+        }
+        return result
     }
 
     /// `Kommunstyrelsen | 9` → `Kommunstyrelsen`: a short label, a bar and a page number (or the
@@ -155,10 +177,8 @@ enum TextJoin {
     /// Paragraphs split at blank (or whitespace-only) lines, and where a line that starts with a
     /// space follows a line that ends a sentence (a paragraph that begins on a new page).
     static func paragraphs(_ lines: [Line], blankLinesAreLost: Bool = false) -> [String] {
-        guard blankLinesAreLost else { return blocks(lines, splitAtIndentedStart: true).map { join($0) } }
-        // The blank lines around a page break carry nothing in such text.
-        let kept = lines.indices.filter { !isPageEndBlank(lines, $0) }.map { lines[$0] }
-        return blocks(kept, splitAtIndentedStart: true).flatMap(splitWithoutBlankLines).map { join($0) }
+        let runs = blocks(lines, splitAtIndentedStart: true)
+        return (blankLinesAreLost ? runs.flatMap(splitWithoutBlankLines) : runs).map { join($0) }
     }
 
     /// Runs of non-blank lines; with `splitAtIndentedStart`, a line that starts with a space
@@ -203,16 +223,6 @@ enum TextJoin {
         }
         if !current.isEmpty { result.append(current) }
         return result
-    }
-
-    /// A blank line next to page furniture that was taken out (a neighbour's line number is not
-    /// consecutive with its own): the end of a page, not of a paragraph.
-    static func isPageEndBlank(_ lines: [Line], _ index: Int) -> Bool {
-        guard lines[index].isBlank else { return false }
-        let number = lines[index].number
-        let before = index > 0 ? lines[index - 1].number : number - 1
-        let after = index + 1 < lines.count ? lines[index + 1].number : number + 1
-        return before != number - 1 || after != number + 1
     }
 
     /// Whether `line` ends a paragraph before `next` (see `splitWithoutBlankLines`).

@@ -44,11 +44,6 @@ enum HeadedText {
     }
 
     static func blocks(_ lines: [Line], in range: Range<Int>, blankLinesAreLost: Bool = false) -> [HeadedBlock] {
-        if blankLinesAreLost, range.contains(where: { TextJoin.isPageEndBlank(lines, $0) }) {
-            // The blank lines around a page break carry nothing in such text.
-            let kept = range.filter { !TextJoin.isPageEndBlank(lines, $0) }.map { lines[$0] }
-            return blocks(kept, in: 0 ..< kept.count, blankLinesAreLost: true)
-        }
         var result: [HeadedBlock] = [HeadedBlock(heading: nil, headingLine: nil, paragraphs: [])]
         var pending: [Line] = []
         var afterHeading = false
