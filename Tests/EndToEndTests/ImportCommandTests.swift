@@ -3,19 +3,9 @@ import Testing
 
 /// `malkoll import` run as a user runs it, on the source text of the bundled report.
 @Suite struct ImportCommandTests {
-    var sourceText: URL {
-        MalkollBinary.repositoryRoot.appendingPathComponent("data/source/huddinge-kommunstyrelsen-2021-08.txt")
-    }
-
-    var overlay: URL {
-        MalkollBinary.repositoryRoot.appendingPathComponent("data/source/huddinge-kommunstyrelsen-2021-08.overlay.json")
-    }
-
-    func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("malkoll-import-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
+    var sourceText: URL { MalkollBinary.sourceText }
+    var overlay: URL { MalkollBinary.sourceOverlay }
+    func temporaryFolder() throws -> URL { try MalkollBinary.temporaryFolder("import") }
 
     @Test func importsTheSourceAndCheckAndExportWorkOnTheResultAsOnTheBundledReport() throws {
         let folder = try temporaryFolder()

@@ -4,19 +4,9 @@ import Testing
 /// `malkoll import FILE.pdf`: a PDF made here from the repository's source text (see `TestPDF`),
 /// read through the real `pdftotext` (poppler-utils, installed by scripts/ensure-deps).
 @Suite struct ImportPDFTests {
-    var sourceText: URL {
-        MalkollBinary.repositoryRoot.appendingPathComponent("data/source/huddinge-kommunstyrelsen-2021-08.txt")
-    }
-
-    var overlay: URL {
-        MalkollBinary.repositoryRoot.appendingPathComponent("data/source/huddinge-kommunstyrelsen-2021-08.overlay.json")
-    }
-
-    func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("malkoll-pdf-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
+    var sourceText: URL { MalkollBinary.sourceText }
+    var overlay: URL { MalkollBinary.sourceOverlay }
+    func temporaryFolder() throws -> URL { try MalkollBinary.temporaryFolder("pdf") }
 
     /// The report's PDF, written into `folder`.
     func reportPDF(in folder: URL, named name: String = "rapport.pdf") throws -> URL {

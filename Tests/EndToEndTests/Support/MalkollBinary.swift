@@ -18,6 +18,18 @@ enum MalkollBinary {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
+    /// The bundled report's source text and its overlay (`data/source/`).
+    static var sourceText: URL { repositoryRoot.appendingPathComponent("data/source/huddinge-kommunstyrelsen-2021-08.txt") }
+    static var sourceOverlay: URL { repositoryRoot.appendingPathComponent("data/source/huddinge-kommunstyrelsen-2021-08.overlay.json") }
+
+    /// A new empty folder in the temporary directory, named `malkoll-<name>-<uuid>`; the caller
+    /// removes it.
+    static func temporaryFolder(_ name: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("malkoll-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
     /// A data folder of this test process, so that no test ever touches the user's default
     /// archive: every run gets `XDG_DATA_HOME` here and no `MALKOLL_ARCHIVE` unless it sets its own.
     static let isolatedDataHome: String = {
