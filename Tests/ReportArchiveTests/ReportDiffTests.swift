@@ -126,6 +126,19 @@ import Testing
         #expect(DiffFormatter(diff: ReportDiff(from: bundled, to: bundled)).text().hasSuffix("Inga förändringar.\n"))
     }
 
+    /// Names from the data show as printed in the Markdown diff: markup characters are escaped
+    /// like in every other Markdown output (`*`, `_`, `<`, `[` … not only `|`).
+    @Test func theMarkdownDiffEscapesMarkupInNamesFromTheData() throws {
+        let bundled = try GeneratedSeries.bundled().report
+        var to = bundled
+        to.metadata.board = "Kommun*styrelsen* <b>ny</b> [x](y)"
+        to.goalAreas[0].councilGoals[0].boardGoals[0].assignments[0].title = "Se över _modellen_ | `kod`"
+        let markdown = DiffFormatter(diff: ReportDiff(from: bundled, to: to)).markdown()
+        #expect(markdown.contains("Kommun\\*styrelsen\\* \\<b\\>ny\\</b\\> \\[x\\](y)"), "\(markdown)")
+        #expect(markdown.contains("Se över \\_modellen\\_ \\| \\`kod\\`"), "\(markdown)")
+        #expect(!markdown.contains("<b>"))
+    }
+
     @Test func forecastsAreHeldAgainstOutcomesOnlyFromDelarToTheSameYearsVerksamhetsberattelse() throws {
         let bundled = try GeneratedSeries.bundled().report
         let yearEnd = GeneratedSeries.yearEnd(from: bundled)

@@ -105,7 +105,7 @@ public struct DiffFormatter {
 
     /// Markdown: a heading per group, a table of location and change.
     public func markdown() -> String {
-        func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+        let cell = Markdown.escape
         var out = "# Förändringar\n\n- Från: \(cell(Self.title(diff.from.metadata)))\n- Till: \(cell(Self.title(diff.to.metadata)))\n"
         if diff.changes.isEmpty { return out + "\nInga förändringar.\n" }
         for group in Self.groups {
